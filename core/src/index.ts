@@ -1,0 +1,3 @@
+export * from './canonical-json';
+export * from './errors';
+export * from './msp/types';
