@@ -1,0 +1,14 @@
+#!/usr/bin/env node
+import { resolve } from 'node:path';
+import { packageConsortiumOps } from './consortium-ops-package';
+
+/** `npm run package -w chaincode`: writes build/consortium_ops.tar.gz and prints its package ID. */
+try {
+  const out = resolve(process.argv[2] ?? resolve(__dirname, '..', '..', 'build', 'consortium_ops.tar.gz'));
+  require('node:fs').mkdirSync(resolve(out, '..'), { recursive: true });
+  const pkg = packageConsortiumOps(out);
+  console.log(`${pkg.file}\npackage ID ${pkg.packageId}`);
+} catch (err) {
+  console.error(`error: ${(err as Error).message}`);
+  process.exit(1);
+}
