@@ -2,9 +2,12 @@
  * Two projects: `unit` (fast, fakes allowed) and `e2e` (real Fabric network, run in band).
  * Tests import `@opssc/core` from source, so unit tests need no build.
  */
-const moduleNameMapper = { '^@opssc/core$': '<rootDir>/core/src/index.ts' };
+const moduleNameMapper = {
+  '^@opssc/core$': '<rootDir>/core/src/index.ts',
+  '^@opssc/channel-config$': '<rootDir>/channel-config/src/index.ts',
+};
 const transform = { '^.+\\.ts$': ['ts-jest', { tsconfig: '<rootDir>/tsconfig.test.json' }] };
-const roots = ['core', 'chaincode', 'api-server', 'agent', 'test-network'].map((p) => `<rootDir>/${p}`);
+const roots = ['core', 'channel-config', 'chaincode', 'api-server', 'agent', 'test-network'].map((p) => `<rootDir>/${p}`);
 
 module.exports = {
   projects: [

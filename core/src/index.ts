@@ -1,3 +1,4 @@
 export * from './canonical-json';
 export * from './errors';
-export * from './msp/types';
+export * from './msp';
+export * from './msp-folder';

@@ -1,11 +1,12 @@
 #!/usr/bin/env node
-import { resolve } from 'node:path';
+import { mkdirSync } from 'node:fs';
+import { dirname, resolve } from 'node:path';
 import { packageConsortiumOps } from './consortium-ops-package';
 
-/** `npm run package -w chaincode`: writes build/consortium_ops.tar.gz and prints its package ID. */
+/** `npm run package -w chaincode`: writes build/consortium_ops.tar.gz (or the given path) and prints its package ID. */
 try {
   const out = resolve(process.argv[2] ?? resolve(__dirname, '..', '..', 'build', 'consortium_ops.tar.gz'));
-  require('node:fs').mkdirSync(resolve(out, '..'), { recursive: true });
+  mkdirSync(dirname(out), { recursive: true });
   const pkg = packageConsortiumOps(out);
   console.log(`${pkg.file}\npackage ID ${pkg.packageId}`);
 } catch (err) {

@@ -1,0 +1,16 @@
+export { anchorPeersValueBytes, setAnchorPeers } from './anchor-peers';
+export { type ApplicationOrgSpec, addApplicationOrg, buildApplicationOrgGroup } from './application-org';
+export { type BatchSizeChange, setBatchSize, setBatchTimeout } from './batch-settings';
+export { computeConfigUpdate } from './compute-config-update';
+export { type ChannelConfig, configFromBlock, decodeConfigBlock, lastConfigBlockNumber } from './config-block';
+export { ConfigError, type ConfigErrorReason } from './config-error';
+export { type Signer, newSignatureHeader, serializeIdentity, signConfigUpdate } from './config-signature';
+export { ConfigKeys, channelGroupOf, cloneConfig, findGroup, requireGroup, valueBytes } from './config-tree';
+export { configUpdateDigest, decodeConfigUpdate, serializeConfigUpdate } from './config-update-codec';
+export { type ConfigUpdateTransactionInput, buildConfigUpdateEnvelope, buildConfigUpdateTransaction, computeTxId } from './config-update-transaction';
+export { buildFabricMspConfig, mspValueBytes } from './msp-config';
+export { type OrdererOrgSpec, addOrdererOrg, buildOrdererOrgGroup, endpointsValueBytes } from './orderer-org';
+export { addConsenter, raftConsenter, readRaftConsenters, removeConsenter } from './raft-consenters';
+export { removeOrg } from './remove-org';
+export { configUpdateDifference, sameConfigUpdate } from './same-config-update';
+export { type MspRoleName, anyRolePolicy, configPolicy } from './signature-policy';

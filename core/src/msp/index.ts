@@ -1,0 +1,12 @@
+export * from './types';
+export * from './validation-context';
+export * from './join-request-digest';
+export * from './sign-join-request';
+export * from './fingerprint';
+export * from './pem-bundle';
+export * from './validate-msp-definition';
+export * from './validate-join-request';
+export * from './check-names';
+export * from './limits';
+export { MSP_ID_PATTERN } from './checks/msp-id';
+export { CHANNEL_NAME_PATTERN } from './checks/channel-names';
