@@ -1,5 +1,5 @@
 #!/usr/bin/env node
-import { down, status, up } from './network';
+import { down, OPS_CHANNEL, status, up } from './network';
 import { defaultRunDir } from './run-layout';
 
 /** Default first port of the local network; org N uses the 10 ports from base + (N-1)*10. */
@@ -45,8 +45,9 @@ async function main(): Promise<void> {
   switch (args.command) {
     case 'up': {
       const started = Date.now();
-      const state = await up({ orgs: args.orgs, basePort: args.basePort, runDir: args.runDir, channels: args.channels });
-      console.log(`network up in ${((Date.now() - started) / 1000).toFixed(1)} s: ${state.orgs.length} orgs, channels ${state.channels.join(', ')}`);
+      const channels = [OPS_CHANNEL, ...args.channels.filter((c) => c !== OPS_CHANNEL)];
+      const state = await up({ orgs: args.orgs, basePort: args.basePort, runDir: args.runDir, channels });
+      console.log(`network up in ${((Date.now() - started) / 1000).toFixed(1)} s: ${state.orgs.length} orgs, channels ${channels.join(', ')}`);
       console.log(`logs: ${args.runDir}/logs`);
       break;
     }

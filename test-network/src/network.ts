@@ -19,7 +19,7 @@ export interface UpOptions {
   orgs: number;
   basePort: number;
   runDir: string;
-  /** Channels to create, every org a member; the ops channel always comes first. */
+  /** Channels to create with every org a member, in order; default the ops channel only; `[]` creates none. */
   channels?: string[];
   log?: (line: string) => void;
 }
@@ -78,7 +78,7 @@ export async function up(options: UpOptions): Promise<NetworkState> {
   const fabric = ensureFabric(log);
   rmSync(runDir, { recursive: true, force: true });
   mkdirSync(logDir(runDir), { recursive: true });
-  const channels = [OPS_CHANNEL, ...(options.channels ?? []).filter((c) => c !== OPS_CHANNEL)];
+  const channels = options.channels ?? [OPS_CHANNEL];
   const state: NetworkState = { runDir, basePort: options.basePort, fabric, orgs, channels, startedAt: new Date().toISOString() };
   const contexts: NodeContext[] = orgs.map((o) => ({ fabric, org: orgLayout(runDir, o.name), ports: o.ports, logDir: logDir(runDir), pidDir: pidDir(runDir) }));
   try {
@@ -107,9 +107,14 @@ export async function up(options: UpOptions): Promise<NetworkState> {
   }
 }
 
-/** Creates a channel whose members are all the network's orgs and joins every orderer and peer to it. */
-export async function createChannel(state: NetworkState, channelId: string): Promise<void> {
-  const members = state.orgs.map((o) => ({ org: orgLayout(state.runDir, o.name), ports: o.ports }));
+/**
+ * Creates a channel and joins every member's orderer and peer to it. The members are all the network's orgs
+ * unless `memberMspIds` names a subset (an org left out can later join the consortium by proposal).
+ */
+export async function createChannel(state: NetworkState, channelId: string, memberMspIds?: string[]): Promise<void> {
+  const members = state.orgs
+    .filter((o) => !memberMspIds || memberMspIds.includes(o.mspId))
+    .map((o) => ({ org: orgLayout(state.runDir, o.name), ports: o.ports }));
   const block = await createGenesisBlock(state.fabric, artifactsDir(state.runDir), channelId, members);
   await Promise.all(members.map(({ org, ports }) => joinOrdererToChannel(`https://127.0.0.1:${ports.ordererAdmin}`, adminTls(org), block)));
   await Promise.all(members.map(({ org, ports }) => waitChannelActive(`https://127.0.0.1:${ports.ordererAdmin}`, adminTls(org), channelId)));

@@ -30,6 +30,9 @@ export function writePeerConfig(fabric: FabricInstall, configDir: string): void 
   core.chaincode.installTimeout = '600s';
   core.chaincode.startuptimeout = '120s';
   core.peer.gateway.enabled = true;
+  // Discovery learns which peers have a chaincode from gossiped state info; publish it every second rather than
+  // every four, so a freshly committed chaincode is endorsable sooner on the local network.
+  core.peer.gossip.publishStateInfoInterval = '1s';
   mkdirSync(configDir, { recursive: true });
   writeFileSync(join(configDir, 'core.yaml'), yaml.dump(core));
 }

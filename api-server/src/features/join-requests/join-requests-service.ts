@@ -1,0 +1,137 @@
+import { canonicalJson, OpsError, type JoinRequest, type ValidationReport } from '@opssc/core';
+import type { ChannelBootstrap, ConfigBlockPort } from '../../ledger/config-block-port';
+import type { LedgerPort } from '../../ledger/ledger-port';
+import { memberStatus, readProposal, type InvitationView, type ProposalView } from '../../ledger/records';
+import type { Logger } from '../../observability/logger';
+import type { AutoApprover } from './auto-approver';
+import { checkProofOfPossession } from './proof-check';
+
+/** What a joining org learns after sending its request to one member. */
+export interface JoinOutcome {
+  proposalId: string;
+  digest: string;
+  report: ValidationReport | undefined;
+  /** True when this org holds the same request as the proposal (it relayed it or its digest matched). */
+  attested: boolean;
+  /** True when this request created the proposal; false when it attested an existing one. */
+  created: boolean;
+  autoApproved: boolean;
+}
+
+/** The status of a join request as its token holder sees it. */
+export interface JoinStatus {
+  proposalId: string;
+  mspId: string;
+  status: string;
+  memberStatus: string | undefined;
+  report: ValidationReport | undefined;
+}
+
+/** The joining org's side of the consortium: self-proposal, attestation, status and bootstrap. */
+export class JoinRequestsService {
+  constructor(
+    private readonly ledger: LedgerPort,
+    private readonly configBlocks: ConfigBlockPort,
+    private readonly autoApprover: AutoApprover,
+  ) {}
+
+  /**
+   * Relays a join request: creates the ADD_ORG proposal when none is open for the MSP, otherwise
+   * records this org's attestation. A digest mismatch is committed (so it is on the record) and then
+   * reported as DIGEST_MISMATCH.
+   */
+  async submit(invitation: InvitationView, request: JoinRequest, log: Logger): Promise<JoinOutcome> {
+    if (request.msp.mspId !== request.mspId) {
+      throw new OpsError('INVALID_ARGUMENT', 'msp.mspId must equal mspId');
+    }
+    if (!(await this.hasOpenJoinRequest(request.mspId))) {
+      checkProofOfPossession(request);
+      try {
+        return await this.create(invitation, request, log);
+      } catch (err) {
+        // Another member may have relayed the same org's request in the meantime (the chaincode then
+        // refuses with PROPOSAL_EXISTS or MEMBER_EXISTS): attest to that proposal instead.
+        const raced = err instanceof OpsError && (err.code === 'PROPOSAL_EXISTS' || err.code === 'MEMBER_EXISTS');
+        if (!raced || !(await this.hasOpenJoinRequest(request.mspId))) {
+          throw err;
+        }
+      }
+    }
+    return this.attest(invitation, request, log);
+  }
+
+  /** The request's status; a token sees only proposals about its own MSP (others are NOT_FOUND). */
+  async status(invitation: InvitationView, proposalId: string): Promise<JoinStatus> {
+    const proposal = await this.ownProposal(invitation, proposalId);
+    return {
+      proposalId: proposal.id,
+      mspId: invitation.mspId,
+      status: proposal.status,
+      memberStatus: await this.memberStatus(invitation.mspId),
+      report: proposal.report,
+    };
+  }
+
+  /** What the joiner's agent needs to start, once the joiner is APPROVED (or already ACTIVE, for a restart). */
+  async bootstrap(invitation: InvitationView, proposalId: string): Promise<ChannelBootstrap> {
+    await this.ownProposal(invitation, proposalId);
+    const status = await this.memberStatus(invitation.mspId);
+    if (status !== 'APPROVED' && status !== 'ACTIVE') {
+      throw new OpsError('INVALID_STATUS_TRANSITION', `bootstrap is available once ${invitation.mspId} is APPROVED; it is ${status ?? 'unknown'}`);
+    }
+    return this.configBlocks.latestConfigBlock();
+  }
+
+  private async create(invitation: InvitationView, request: JoinRequest, log: Logger): Promise<JoinOutcome> {
+    const { result, transactionId } = await this.ledger.submit('SubmitJoinRequest', [invitation.invitationId, canonicalJson(request)]);
+    const created = result as { proposalId: string; digest: string; report?: ValidationReport };
+    log.info('join request relayed', { proposalId: created.proposalId, mspId: request.mspId, transactionId, reportOk: created.report?.ok });
+    const autoApproved = await this.autoApprover.maybeApprove(created.proposalId, created.report, log);
+    return { proposalId: created.proposalId, digest: created.digest, report: created.report, attested: true, created: true, autoApproved };
+  }
+
+  private async attest(invitation: InvitationView, request: JoinRequest, log: Logger): Promise<JoinOutcome> {
+    const { result, transactionId } = await this.ledger.submit('AttestJoinRequest', [invitation.invitationId, canonicalJson(request)]);
+    const attestation = result as { proposalId: string; digest: string; attested: boolean };
+    if (!attestation.attested) {
+      log.warn('join request digest mismatch recorded', { proposalId: attestation.proposalId, mspId: request.mspId, transactionId });
+      throw new OpsError('DIGEST_MISMATCH', `the request differs from the one proposed in ${attestation.proposalId}; the mismatch was recorded`);
+    }
+    log.info('join request attested', { proposalId: attestation.proposalId, mspId: request.mspId, transactionId });
+    const { report } = readProposal(await this.ledger.evaluate('GetProposal', [attestation.proposalId]));
+    const autoApproved = await this.autoApprover.maybeApprove(attestation.proposalId, report, log);
+    return { proposalId: attestation.proposalId, digest: attestation.digest, report, attested: true, created: false, autoApproved };
+  }
+
+  /**
+   * Whether a join request of `mspId` is open: the chaincode keeps the applicant as a PROPOSED member
+   * (pointing at its ADD_ORG proposal) exactly while that proposal is open, so one read answers it.
+   */
+  private async hasOpenJoinRequest(mspId: string): Promise<boolean> {
+    return (await this.memberStatus(mspId)) === 'PROPOSED';
+  }
+
+  private async ownProposal(invitation: InvitationView, proposalId: string): Promise<ProposalView> {
+    // An unknown id and someone else's proposal answer alike, so a token cannot probe for proposal ids.
+    const notFound = new OpsError('NOT_FOUND', `no join request ${proposalId} for ${invitation.mspId}`);
+    const record = await this.ledger.evaluate('GetProposal', [proposalId]).catch((err: unknown) => {
+      throw err instanceof OpsError && err.code === 'PROPOSAL_NOT_FOUND' ? notFound : err;
+    });
+    const proposal = readProposal(record);
+    if (proposal.type !== 'ADD_ORG' || proposal.subjectMspId !== invitation.mspId) {
+      throw notFound;
+    }
+    return proposal;
+  }
+
+  private async memberStatus(mspId: string): Promise<string | undefined> {
+    try {
+      return memberStatus(await this.ledger.evaluate('GetMember', [mspId]));
+    } catch (err) {
+      if (err instanceof OpsError && err.code === 'MEMBER_NOT_FOUND') {
+        return undefined;
+      }
+      throw err;
+    }
+  }
+}

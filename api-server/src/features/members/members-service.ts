@@ -1,0 +1,33 @@
+import { canonicalJson, OpsError } from '@opssc/core';
+import type { LedgerPort } from '../../ledger/ledger-port';
+import { readPage } from '../../ledger/records';
+
+/** Reads members and updates this org's own metadata. */
+export class MembersService {
+  constructor(
+    private readonly ledger: LedgerPort,
+    private readonly orgMspId: string,
+  ) {}
+
+  /** All members, optionally of one status. */
+  async list(status?: string): Promise<unknown[]> {
+    // Optional chaincode arguments are passed as '' because fabric-contract-api requires every declared argument.
+    return readPage(await this.ledger.evaluate('ListMembers', [status ?? ''])).items;
+  }
+
+  /** One member with its history; MEMBER_NOT_FOUND when unknown. */
+  async get(mspId: string): Promise<unknown> {
+    return this.ledger.evaluate('GetMember', [mspId]);
+  }
+
+  /**
+   * Updates this org's metadata. Another org's metadata is refused here, before the ledger, because
+   * the chaincode would in any case apply the change to the submitter's own org, not to `mspId`.
+   */
+  async updateMetadata(mspId: string, metadata: object): Promise<unknown> {
+    if (mspId !== this.orgMspId) {
+      throw new OpsError('FORBIDDEN', `this server acts for ${this.orgMspId} and may update only its metadata`);
+    }
+    return (await this.ledger.submit('UpdateMemberMetadata', [canonicalJson(metadata)])).result;
+  }
+}

@@ -1,0 +1,93 @@
+import { GOVERNANCE_LIMITS, ProposalStatuses, ProposalTypes } from '@opssc/core';
+import { ledgerRecord, mspIdSchema, proposalIdSchema } from '../../http/common-schemas';
+import { z } from '../../http/zod';
+import { channelNameSchema, mspDefinitionSchema } from '../join-requests/join-request-schema';
+
+const description = z.string().max(GOVERNANCE_LIMITS.textChars).optional();
+const channels = z.array(channelNameSchema).min(1).max(64).optional();
+const memberStatusChange = z.object({ mspId: mspIdSchema, description }).strict();
+
+/** Voting policy (core's `VotingPolicy`): MAJORITY, ALL, or THRESHOLD with `threshold`, plus veto holders. */
+export const votingPolicySchema = z
+  .object({
+    rule: z.enum(['MAJORITY', 'ALL', 'THRESHOLD']),
+    threshold: z.number().int().min(1).max(GOVERNANCE_LIMITS.members).optional(),
+    vetoMspIds: z.array(mspIdSchema).max(GOVERNANCE_LIMITS.vetoHolders).optional(),
+  })
+  .strict()
+  .refine((p) => (p.rule === 'THRESHOLD') === (p.threshold !== undefined), 'threshold is required with, and only with, rule THRESHOLD')
+  .openapi('VotingPolicy');
+
+const deadlineSeconds = z
+  .number()
+  .int()
+  .min(GOVERNANCE_LIMITS.minDeadlineSeconds)
+  .max(GOVERNANCE_LIMITS.maxDeadlineSeconds)
+  .optional().openapi({ description: 'default 7 days' });
+
+/**
+ * The proposals a member may create through this endpoint. ADD_ORG is absent on purpose: it is
+ * created only by a joining org's signed request (POST /api/v1/join-requests).
+ */
+export const createProposalBodySchema = z
+  .discriminatedUnion('type', [
+    z
+      .object({
+        type: z.literal('UPDATE_ORG_MSP'),
+        payload: z.object({ mspId: mspIdSchema, msp: mspDefinitionSchema, channels, description }).strict(),
+        deadlineSeconds,
+      })
+      .strict(),
+    z.object({ type: z.literal('SUSPEND_ORG'), payload: memberStatusChange, deadlineSeconds }).strict(),
+    z.object({ type: z.literal('REINSTATE_ORG'), payload: memberStatusChange, deadlineSeconds }).strict(),
+    z
+      .object({
+        type: z.literal('REMOVE_ORG'),
+        payload: z.object({ mspId: mspIdSchema, channels, description }).strict(),
+        deadlineSeconds,
+      })
+      .strict(),
+    z
+      .object({
+        type: z.literal('SET_VOTING_POLICY'),
+        payload: z.object({ policy: votingPolicySchema, description }).strict(),
+        deadlineSeconds,
+      })
+      .strict(),
+  ])
+  .openapi('CreateProposalRequest');
+
+export const proposalTypeSchema = z.enum(ProposalTypes);
+
+export const proposalStatusSchema = z.enum(ProposalStatuses);
+
+export const listProposalsQuerySchema = z
+  .object({
+    status: proposalStatusSchema.optional(),
+    type: proposalTypeSchema.optional(),
+    limit: z.coerce.number().int().min(1).max(GOVERNANCE_LIMITS.pageSize).optional(),
+    cursor: z.string().regex(/^[A-Za-z0-9_-]{1,1024}$/, 'must be a cursor returned by a previous page').optional(),
+  })
+  .strict();
+
+export const proposalParamsSchema = z.object({ id: proposalIdSchema }).strict();
+
+export const voteBodySchema = z
+  .object({
+    decision: z.enum(['approve', 'reject']),
+    reason: z.string().trim().min(1).max(GOVERNANCE_LIMITS.textChars),
+  })
+  .strict()
+  .openapi('VoteRequest');
+
+export const emptyBodySchema = z.object({}).strict().optional();
+
+export const proposalSchema = ledgerRecord('Proposal', 'A proposal with its votes, attestations, validation report, tasks and history.');
+
+export const proposalPageSchema = z
+  .object({ items: z.array(proposalSchema), nextCursor: z.string().optional() })
+  .openapi('ProposalPage');
+
+export const voteOutcomeSchema = z
+  .object({ vote: ledgerRecord('Vote', 'A vote record.'), proposalStatus: z.string() })
+  .openapi('VoteOutcome');

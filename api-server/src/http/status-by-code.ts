@@ -1,0 +1,52 @@
+import type { ErrorCode } from '@opssc/core';
+
+/**
+ * The one mapping from stable error codes to HTTP statuses. A code missing here (a code added to
+ * core later) falls back to 400, and a unit test lists every code so the gap is noticed.
+ */
+export const statusByCode: Partial<Record<ErrorCode, number>> = {
+  INVALID_ARGUMENT: 400,
+  PAYLOAD_TOO_LARGE: 413,
+  UNAUTHENTICATED: 401,
+  NOT_AN_ADMIN: 403,
+  NOT_A_MEMBER: 403,
+  MEMBER_NOT_ACTIVE: 403,
+  FORBIDDEN: 403,
+  ALREADY_INITIALIZED: 409,
+  NOT_INITIALIZED: 409,
+  MEMBER_NOT_FOUND: 404,
+  MEMBER_EXISTS: 409,
+  INVALID_STATUS_TRANSITION: 409,
+  PROPOSAL_NOT_FOUND: 404,
+  PROPOSAL_EXISTS: 409,
+  PROPOSAL_NOT_OPEN: 409,
+  PROPOSAL_DEADLINE_PASSED: 409,
+  PROPOSAL_DEADLINE_NOT_REACHED: 409,
+  NOT_PROPOSER: 403,
+  VOTE_ALREADY_CAST: 409,
+  POLICY_UNSATISFIABLE: 422,
+  MEMBERSHIP_VERSION_STALE: 409,
+  INVITATION_NOT_FOUND: 404,
+  INVITATION_EXISTS: 409,
+  INVITATION_EXPIRED: 410,
+  INVITATION_USED: 409,
+  INVITATION_REVOKED: 410,
+  INVITATION_MSP_MISMATCH: 403,
+  DIGEST_MISMATCH: 409,
+  ALREADY_ATTESTED: 409,
+  MSP_VALIDATION_FAILED: 422,
+  TASK_NOT_FOUND: 404,
+  CONFIG_UPDATE_EXISTS: 409,
+  SIGNATURE_EXISTS: 409,
+  RESULT_EXISTS: 409,
+  MVCC_CONFLICT: 409,
+  UPSTREAM_UNAVAILABLE: 503,
+  RATE_LIMITED: 429,
+  NOT_FOUND: 404,
+  INTERNAL: 500,
+};
+
+/** The HTTP status for a code. */
+export function httpStatusFor(code: ErrorCode): number {
+  return statusByCode[code] ?? 400;
+}

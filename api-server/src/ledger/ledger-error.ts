@@ -1,0 +1,50 @@
+import { ErrorCodes, OpsError, type ErrorCode } from '@opssc/core';
+
+const knownCodes = new Set<string>(ErrorCodes);
+// gRPC status codes after which the transaction's fate is unknown or the peer was not reached.
+const GRPC_DEADLINE_EXCEEDED = 4;
+const GRPC_UNAVAILABLE = 14;
+
+/** How a ledger failure must be handled. */
+export type LedgerErrorKind =
+  /** The chaincode refused: the code is stable, retrying cannot help. */
+  | { kind: 'business'; error: OpsError }
+  /** Timeout or peer/orderer unavailable: the outcome of a submitted transaction is unknown. */
+  | { kind: 'transient' }
+  /** Anything else (a bug, a misconfiguration): surfaced as INTERNAL. */
+  | { kind: 'unknown' };
+
+/**
+ * Finds the first stable code in a message. Gateway errors wrap the chaincode's message, as in
+ * `10 ABORTED: failed to endorse ...` with details `chaincode response 500, VOTE_ALREADY_CAST: ...`,
+ * so every `WORD: ` is tried, not only the first (core's parseErrorCode stops at `ABORTED`).
+ */
+export function findErrorCode(message: string): OpsError | undefined {
+  for (const match of message.matchAll(/\b([A-Z][A-Z_]+[A-Z]):\s/g)) {
+    if (knownCodes.has(match[1])) {
+      const detail = message.slice((match.index ?? 0) + match[0].length);
+      return new OpsError(match[1] as ErrorCode, detail);
+    }
+  }
+  return undefined;
+}
+
+/** Classifies an error thrown by fabric-gateway or by a ledger fake. */
+export function classifyLedgerError(err: unknown): LedgerErrorKind {
+  if (err instanceof OpsError) {
+    return { kind: 'business', error: err };
+  }
+  const e = err as { message?: unknown; code?: unknown; details?: { message?: string }[] };
+  // Endorsement details carry the chaincode's own message; they win over the gRPC summary.
+  const messages = [...(Array.isArray(e?.details) ? e.details.map((d) => String(d?.message ?? '')) : []), String(e?.message ?? '')];
+  for (const message of messages) {
+    const business = findErrorCode(message);
+    if (business) {
+      return { kind: 'business', error: business };
+    }
+  }
+  if (e?.code === GRPC_DEADLINE_EXCEEDED || e?.code === GRPC_UNAVAILABLE) {
+    return { kind: 'transient' };
+  }
+  return { kind: 'unknown' };
+}

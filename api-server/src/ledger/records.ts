@@ -1,0 +1,85 @@
+import type { ValidationReport } from '@opssc/core';
+
+/**
+ * Readers for the chaincode's records. The chaincode owns their full shape (docs/chaincode-api.md);
+ * the api-server reads only the few fields below, all through this file, so a change of field name on
+ * the chaincode side is a change here only.
+ */
+
+type Json = Record<string, unknown>;
+
+function asObject(value: unknown): Json {
+  return value !== null && typeof value === 'object' ? (value as Json) : {};
+}
+
+function str(value: unknown): string | undefined {
+  return typeof value === 'string' ? value : undefined;
+}
+
+/** An invitation as `GetInvitation` returns it (with `tokenHmac`, which must never leave the server). */
+export interface InvitationView {
+  invitationId: string;
+  mspId: string;
+  expiresAt: string;
+  tokenHmac: string | undefined;
+  used: boolean;
+  revoked: boolean;
+}
+
+/** Reads an invitation record; `used`/`revoked` accept either a status field or timestamps. */
+export function readInvitation(value: unknown): InvitationView {
+  const record = asObject(value);
+  const status = str(record.status)?.toUpperCase();
+  return {
+    invitationId: str(record.invitationId) ?? '',
+    mspId: str(record.mspId) ?? '',
+    expiresAt: str(record.expiresAt) ?? '',
+    tokenHmac: str(record.tokenHmac),
+    used: status === 'USED' || Boolean(record.usedAt ?? record.usedBy ?? record.consumedBy),
+    revoked: status === 'REVOKED' || Boolean(record.revokedAt),
+  };
+}
+
+/** Removes secret-derived fields before an invitation record is returned to a client. */
+export function publicInvitation(value: unknown): Json {
+  const { tokenHmac: _hmac, token: _token, ...rest } = asObject(value);
+  return rest;
+}
+
+/** The fields of a proposal the server acts on. */
+export interface ProposalView {
+  id: string;
+  type: string;
+  status: string;
+  /** The org a membership proposal is about (the joining org for ADD_ORG). */
+  subjectMspId: string | undefined;
+  report: ValidationReport | undefined;
+}
+
+/** Reads a proposal record. */
+export function readProposal(value: unknown): ProposalView {
+  const record = asObject(value);
+  const payload = asObject(record.payload);
+  const report = record.report ?? record.validationReport;
+  return {
+    id: str(record.id) ?? str(record.proposalId) ?? '',
+    type: str(record.type) ?? '',
+    status: str(record.status) ?? '',
+    subjectMspId: str(record.subjectMspId) ?? str(payload.mspId) ?? str(asObject(payload.request).mspId),
+    report: report && typeof report === 'object' ? (report as ValidationReport) : undefined,
+  };
+}
+
+/** Reads a member's status (`PROPOSED`, `APPROVED`, `ACTIVE`, ...). */
+export function memberStatus(value: unknown): string | undefined {
+  return str(asObject(value).status);
+}
+
+/** Reads `{items, nextCursor}` of a list query; tolerates a bare array. */
+export function readPage(value: unknown): { items: unknown[]; nextCursor: string | undefined } {
+  if (Array.isArray(value)) {
+    return { items: value, nextCursor: undefined };
+  }
+  const record = asObject(value);
+  return { items: Array.isArray(record.items) ? record.items : [], nextCursor: str(record.nextCursor) || undefined };
+}

@@ -1,0 +1,97 @@
+import {
+  assertPolicySatisfiable,
+  canonicalJson,
+  computeDeadline,
+  EventNames,
+  GOVERNANCE_LIMITS,
+  OpsError,
+  parseCreatableProposalType,
+  parseJsonArgument,
+  parseProposalPayload,
+  payloadSubject,
+  proposalIdFromTxId,
+  subjectProblem,
+  targetChannels,
+  type Member,
+  type Proposal,
+  type SetVotingPolicyPayload,
+  type UpdateOrgMspPayload,
+  type ValidationReport,
+} from '@opssc/core';
+import type { Context } from 'fabric-contract-api';
+import { authorize } from '../context/authorize';
+import { emitEvent } from '../context/emit-event';
+import { txContext, type TxContext } from '../context/tx-context';
+import { requireConsortium } from '../ledger/consortium-store';
+import { getMember, listMembers } from '../ledger/member-store';
+import { assertSubjectFree, insertProposal } from '../ledger/proposal-store';
+import { failedChecks, type MspValidators } from '../msp-validators';
+
+/**
+ * An active member proposes a membership change (every type but ADD_ORG, which comes from
+ * SubmitJoinRequest). The subject must be in a state the type can act on and not already held by
+ * another live proposal; a new voting policy must be satisfiable; a new MSP must pass validation.
+ */
+export async function createProposal(ctx: Context, validators: MspValidators, type: string, payloadJson: string, deadlineSeconds: string): Promise<string> {
+  const tx = txContext(ctx);
+  const caller = await authorize(tx, 'active-admin');
+  const proposalType = parseCreatableProposalType(type);
+  const payload = parseProposalPayload(proposalType, parseJsonArgument('payload', payloadJson, GOVERNANCE_LIMITS.mspArgumentBytes));
+  const deadline = computeDeadline(tx.now, deadlineSeconds);
+
+  const subjectMspId = payloadSubject(payload);
+  let channels: string[] = [];
+  let validationReport: ValidationReport | undefined;
+  if (subjectMspId) {
+    const subject = await getMember(tx, subjectMspId);
+    if (!subject) {
+      throw new OpsError('MEMBER_NOT_FOUND', `${subjectMspId} is not a member`);
+    }
+    const problem = subjectProblem({ type: proposalType, subjectMspId }, subject);
+    if (problem) {
+      throw new OpsError('INVALID_STATUS_TRANSITION', problem);
+    }
+    await assertSubjectFree(tx, subjectMspId);
+    channels = targetChannels(proposalType, payload, subject);
+    if (proposalType === 'UPDATE_ORG_MSP') {
+      validationReport = await validateNewMsp(tx, validators, payload as UpdateOrgMspPayload, await listMembers(tx));
+    }
+  } else {
+    // only a new policy needs the whole member set: it must be satisfiable by the active members
+    const active = (await listMembers(tx)).filter((m) => m.status === 'ACTIVE').map((m) => m.mspId);
+    assertPolicySatisfiable((payload as SetVotingPolicyPayload).policy, active);
+  }
+
+  const proposal: Proposal = {
+    id: proposalIdFromTxId(tx.txId),
+    type: proposalType,
+    status: 'OPEN',
+    proposer: caller.mspId,
+    ...(subjectMspId ? { subjectMspId } : {}),
+    payload,
+    ...(validationReport ? { validationReport } : {}),
+    channels,
+    createdAt: tx.nowIso,
+    createdTxId: tx.txId,
+    deadline,
+    updatedAt: tx.nowIso,
+    updatedTxId: tx.txId,
+  };
+  await insertProposal(tx, proposal);
+  emitEvent(tx, { name: EventNames.ProposalCreated, proposalId: proposal.id, ...(subjectMspId ? { mspId: subjectMspId } : {}), status: 'OPEN' });
+  return canonicalJson(proposal);
+}
+
+/** Validates a replacement MSP against the other members (its own old MSP may share its root CA). */
+async function validateNewMsp(tx: TxContext, validators: MspValidators, payload: UpdateOrgMspPayload, members: Member[]): Promise<ValidationReport> {
+  const consortium = await requireConsortium(tx);
+  const report = await validators.validateMspDefinition(payload.msp, {
+    now: tx.now,
+    minRemainingLifetimeSeconds: consortium.settings.minCertLifetimeSeconds,
+    existingMembers: members.filter((m) => m.mspId !== payload.mspId && m.status !== 'REJECTED').map((m) => ({ mspId: m.mspId, msp: m.msp })),
+  });
+  if (!report.ok) {
+    throw new OpsError('MSP_VALIDATION_FAILED', failedChecks(report));
+  }
+  return report;
+}

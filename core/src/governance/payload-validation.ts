@@ -1,0 +1,68 @@
+import { OpsError } from '../errors';
+import { assertChannelName, assertMspId } from './identifiers';
+import { expectArray, expectObject, optionalString, type JsonObject } from './input-shape';
+import { parseMspDefinitionShape } from './member-input';
+import type { ProposalPayloads, ProposalType } from './proposal';
+import { parseVotingPolicy } from './voting-policy';
+
+/** Proposal types CreateProposal accepts (ADD_ORG comes only from SubmitJoinRequest, with its invitation). */
+export type CreatableProposalType = Exclude<ProposalType, 'ADD_ORG'>;
+
+const MAX_CHANNELS = 64;
+
+function channels(obj: JsonObject, path: string): { channels?: string[] } {
+  if (obj.channels === undefined) return {};
+  return { channels: expectArray(obj.channels, `${path}.channels`, MAX_CHANNELS, (v, p) => assertChannelName(v, p), true) };
+}
+
+function description(obj: JsonObject, path: string): { description?: string } {
+  const text = optionalString(obj.description, `${path}.description`);
+  return text === undefined ? {} : { description: text };
+}
+
+/**
+ * Reads and checks the payload of a CreateProposal of `type`. Shape only: whether the subject org is
+ * in a state the proposal can act on, and whether a policy is satisfiable, depend on ledger state and
+ * are checked by the caller.
+ */
+export function parseProposalPayload<T extends CreatableProposalType>(type: T, value: unknown): ProposalPayloads[T] {
+  const path = 'payload';
+  switch (type as CreatableProposalType) {
+    case 'UPDATE_ORG_MSP': {
+      const obj = expectObject(value, path, ['mspId', 'msp', 'channels', 'description']);
+      const mspId = assertMspId(obj.mspId, `${path}.mspId`);
+      const msp = parseMspDefinitionShape(obj.msp, `${path}.msp`, mspId);
+      return { mspId, msp, ...channels(obj, path), ...description(obj, path) } as ProposalPayloads[T];
+    }
+    case 'SUSPEND_ORG':
+    case 'REINSTATE_ORG': {
+      const obj = expectObject(value, path, ['mspId', 'description']);
+      return { mspId: assertMspId(obj.mspId, `${path}.mspId`), ...description(obj, path) } as ProposalPayloads[T];
+    }
+    case 'REMOVE_ORG': {
+      const obj = expectObject(value, path, ['mspId', 'channels', 'description']);
+      return { mspId: assertMspId(obj.mspId, `${path}.mspId`), ...channels(obj, path), ...description(obj, path) } as ProposalPayloads[T];
+    }
+    case 'SET_VOTING_POLICY': {
+      const obj = expectObject(value, path, ['policy', 'description']);
+      return { policy: parseVotingPolicy(obj.policy, `${path}.policy`), ...description(obj, path) } as ProposalPayloads[T];
+    }
+    default:
+      throw new OpsError('INVALID_ARGUMENT', `type must be one of UPDATE_ORG_MSP, SUSPEND_ORG, REINSTATE_ORG, REMOVE_ORG, SET_VOTING_POLICY (ADD_ORG comes from SubmitJoinRequest)`);
+  }
+}
+
+/** Reads CreateProposal's `type` argument. */
+export function parseCreatableProposalType(value: string): CreatableProposalType {
+  const types: readonly string[] = ['UPDATE_ORG_MSP', 'SUSPEND_ORG', 'REINSTATE_ORG', 'REMOVE_ORG', 'SET_VOTING_POLICY'];
+  if (!types.includes(value)) {
+    throw new OpsError('INVALID_ARGUMENT', `type must be one of ${types.join(', ')} (ADD_ORG comes from SubmitJoinRequest)`);
+  }
+  return value as CreatableProposalType;
+}
+
+/** The org a payload is about, if any. */
+export function payloadSubject(payload: object): string | undefined {
+  const mspId = (payload as { mspId?: unknown }).mspId;
+  return typeof mspId === 'string' ? mspId : undefined;
+}
