@@ -19,6 +19,8 @@ module.exports = {
       moduleNameMapper,
       transform,
       testEnvironment: 'node',
+      // generous: suites that generate real certificate trees or run several agents slow down on a loaded machine
+      testTimeout: 30_000,
     },
     {
       displayName: 'e2e',

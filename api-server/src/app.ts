@@ -4,6 +4,9 @@ import { FailureRateLimiter } from './auth/failure-rate-limiter';
 import { routeAuth } from './auth/route-auth';
 import type { Config } from './config';
 import type { AppDeps } from './deps';
+import { chaincodePackagesRoutes } from './features/chaincode-packages/chaincode-packages-router';
+import { ChaincodePackagesService } from './features/chaincode-packages/chaincode-packages-service';
+import { PackageFiles } from './features/chaincode-packages/package-files';
 import { eventsRoutes } from './features/events/events-router';
 import { invitationsRoutes } from './features/invitations/invitations-router';
 import { InvitationsService } from './features/invitations/invitations-service';
@@ -54,6 +57,7 @@ export function createApp(config: Config, deps: AppDeps): Express {
     ...invitationsRoutes(invitations),
     ...joinRequestsRoutes(new JoinRequestsService(ledger, deps.configBlocks, autoApprover)),
     ...proposalsRoutes(new ProposalsService(ledger)),
+    ...chaincodePackagesRoutes(new ChaincodePackagesService(ledger, config.chaincodePackagesDir ? new PackageFiles(config.chaincodePackagesDir) : undefined)),
     ...eventsRoutes(ledger, SSE_HEARTBEAT_MS),
   );
 

@@ -1,4 +1,5 @@
-import { readFileSync } from 'node:fs';
+import { readFileSync, statSync } from 'node:fs';
+import { isAbsolute } from 'node:path';
 import { parseApiKeysFile, type ApiKeyRecord } from './auth/api-keys';
 
 /** The api-server's configuration, read once from `OPSSC_*` environment variables. */
@@ -41,6 +42,12 @@ export interface Config {
   readonly logLevel: string;
   /** `OPSSC_TRUST_PROXY` (default `false`): trust `X-Forwarded-For` (set it behind a load balancer so rate limits see client IPs). */
   readonly trustProxy: boolean;
+  /**
+   * `OPSSC_CHAINCODE_PACKAGES_DIR` (optional): an absolute path to a directory of chaincode package files, each
+   * named `<label>.tar.gz`. `GET /api/v1/chaincode-packages/:packageId` serves a file only when its SHA-256 is the
+   * one in the package id. Unset: the server serves no packages.
+   */
+  readonly chaincodePackagesDir: string | undefined;
 }
 
 type Env = Record<string, string | undefined>;
@@ -86,6 +93,7 @@ export function loadConfig(env: Env = process.env, readFile: (path: string) => B
     bodyLimitBytes: integer('BODY_LIMIT_BYTES', optional('BODY_LIMIT_BYTES', '1048576'), 1024, 64 * 1024 * 1024),
     logLevel: oneOf('LOG_LEVEL', optional('LOG_LEVEL', 'info'), ['error', 'warn', 'info', 'debug']),
     trustProxy: boolean('TRUST_PROXY', optional('TRUST_PROXY', 'false')),
+    chaincodePackagesDir: directory('CHAINCODE_PACKAGES_DIR', env.OPSSC_CHAINCODE_PACKAGES_DIR?.trim() || undefined),
   };
   return Object.freeze(config);
 }
@@ -127,6 +135,26 @@ function oneOf(name: string, raw: string, allowed: string[]): string {
     throw new ConfigError(`OPSSC_${name} must be one of ${allowed.join(', ')}`);
   }
   return raw;
+}
+
+function directory(name: string, path: string | undefined): string | undefined {
+  if (path === undefined) {
+    return undefined;
+  }
+  // Served files are resolved inside this directory; a relative path would depend on the working directory.
+  if (!isAbsolute(path)) {
+    throw new ConfigError(`OPSSC_${name} must be an absolute path`);
+  }
+  let isDirectory = false;
+  try {
+    isDirectory = statSync(path).isDirectory();
+  } catch {
+    // reported below
+  }
+  if (!isDirectory) {
+    throw new ConfigError(`OPSSC_${name} (${path}) is not a directory`);
+  }
+  return path;
 }
 
 function url(raw: string): string {

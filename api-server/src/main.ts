@@ -13,7 +13,7 @@ async function main(): Promise<void> {
   const logger = createLogger(config.logLevel).child({ org: config.orgMspId });
   const connection = await connectGateway(config);
   const ledger = new GatewayLedger(connection, config.channel, config.chaincode, logger);
-  const configBlocks = new QsccConfigBlocks(connection.gateway.getNetwork(config.channel), config.channel);
+  const configBlocks = new QsccConfigBlocks(connection.gateway.getNetwork(config.channel), config.channel, (channel) => connection.gateway.getNetwork(channel));
   const app = createApp(config, {
     ledger,
     configBlocks,

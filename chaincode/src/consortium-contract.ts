@@ -1,6 +1,7 @@
 import { OpsError } from '@opssc/core';
 import { Context, Contract, Info, Param, Returns, Transaction } from 'fabric-contract-api';
 import { defaultMspValidators, type MspValidators } from './msp-validators';
+import { getChaincodePackageQuery, listChaincodePackagesQuery } from './queries/chaincode-package-queries';
 import { getInvitationQuery, listInvitationsQuery } from './queries/invitation-queries';
 import { getMemberQuery, getMembershipSnapshotQuery, getVotingPolicyQuery, listMembersQuery } from './queries/member-queries';
 import { getProposalQuery, listProposalsQuery } from './queries/proposal-queries';
@@ -10,12 +11,14 @@ import { createProposal } from './transactions/create-proposal';
 import { initConsortium } from './transactions/init-consortium';
 import { issueInvitation, revokeInvitation } from './transactions/invitation-transactions';
 import { activateMember, updateMemberMetadata } from './transactions/member-transactions';
+import { recordChaincodePackage } from './transactions/record-chaincode-package';
 import { submitJoinRequest } from './transactions/submit-join-request';
 import { closeProposal, tallyProposal, withdrawProposal } from './transactions/tally-transactions';
 import { castVote } from './transactions/vote-transactions';
 
 /**
- * The `consortium` contract of consortium_ops: membership governance (docs/chaincode-api.md).
+ * The `consortium` contract of consortium_ops: membership governance and chaincode package records
+ * (docs/chaincode-api.md).
  * Every method is a one-line delegation; each transaction lives in its own module and follows the same
  * five steps: authorize → parse arguments → pure domain function → write → one event. Every result is
  * JSON text; every error message starts with a stable code. Optional arguments are passed as "".
@@ -129,6 +132,13 @@ export class ConsortiumContract extends Contract {
     return recordTaskResult(ctx, proposalId, channel, attempt, result);
   }
 
+  @Transaction()
+  @Param('record', 'string', 'JSON {channel, name, version, sequence, packageId, sha256, label}')
+  @Returns('string')
+  async RecordChaincodePackage(ctx: Context, record: string): Promise<string> {
+    return recordChaincodePackage(ctx, record);
+  }
+
   @Transaction(false)
   @Returns('string')
   async GetMember(ctx: Context, mspId: string): Promise<string> {
@@ -177,6 +187,20 @@ export class ConsortiumContract extends Contract {
   @Returns('string')
   async ListInvitations(ctx: Context): Promise<string> {
     return listInvitationsQuery(ctx);
+  }
+
+  @Transaction(false)
+  @Param('sequence', 'string', 'the definition sequence, a decimal string from 1')
+  @Returns('string')
+  async GetChaincodePackage(ctx: Context, channel: string, name: string, sequence: string): Promise<string> {
+    return getChaincodePackageQuery(ctx, channel, name, sequence);
+  }
+
+  @Transaction(false)
+  @Param('channel', 'string', 'a channel name, or "" for every channel')
+  @Returns('string')
+  async ListChaincodePackages(ctx: Context, channel: string): Promise<string> {
+    return listChaincodePackagesQuery(ctx, channel);
   }
 
   /** An unknown function name gets a stable code instead of the shim's prose. */

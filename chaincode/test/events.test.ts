@@ -25,6 +25,8 @@ async function fullLifecycle(): Promise<ConsortiumHarness> {
   await h.must(org1, 'RecordTaskResult', join, 'ops-channel', '3', JSON.stringify({ status: 'COMMITTED', blockNumber: 9 }));
   await h.activate('Org4MSP');
   await h.must(org1, 'UpdateMemberMetadata', JSON.stringify({ description: 'founder' }));
+  const sha256 = 'ab'.repeat(32);
+  await h.must(org2, 'RecordChaincodePackage', JSON.stringify({ channel: 'ops-channel', name: 'consortium_ops', version: '1.0', sequence: 1, packageId: `consortium_ops_1.0:${sha256}`, sha256, label: 'consortium_ops_1.0' }));
 
   const revoked = await h.invite('Org1MSP', 'Org5MSP');
   await h.must(org1, 'RevokeInvitation', revoked);

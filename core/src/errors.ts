@@ -42,6 +42,9 @@ export const ErrorCodes = [
   'CONFIG_UPDATE_EXISTS',
   'SIGNATURE_EXISTS',
   'RESULT_EXISTS',
+  // chaincode packages
+  'CHAINCODE_PACKAGE_NOT_FOUND',
+  'CHAINCODE_PACKAGE_CONFLICT',
   // transport, api-server side
   'MVCC_CONFLICT',
   'UPSTREAM_UNAVAILABLE',

@@ -1,11 +1,9 @@
 import { randomBytes } from 'node:crypto';
-import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { generateApiKey } from '@opssc/api-server';
-import { waitHealthy } from './health';
 import { OrgHandle } from './network-state';
-import { isAlive, startDaemon } from './process-supervisor';
-import { repoRoot } from './run-layout';
+import { adminIdentityEnv, startOrgDaemon } from './org-daemon';
 
 /** Where an org's api-server keeps its keys; the admin and viewer key files hold the plain keys for the org's admins. */
 export interface ApiServerFiles {
@@ -51,38 +49,32 @@ export function ensureApiServerFiles(org: OrgHandle): ApiServerFiles {
 
 /** The environment of an org's api-server: its own peer, its admin identity from files, its keys. */
 export function apiServerEnv(org: OrgHandle, files: ApiServerFiles, extra: NodeJS.ProcessEnv = {}): NodeJS.ProcessEnv {
-  const keystore = join(org.layout.adminMsp, 'keystore');
   return {
-    ...process.env,
-    OPSSC_ORG_MSP_ID: org.state.mspId,
+    ...adminIdentityEnv(org),
     OPSSC_LISTEN_HOST: '127.0.0.1',
     OPSSC_PORT: String(org.ports.apiServer),
     OPSSC_PUBLIC_URL: `http://127.0.0.1:${org.ports.apiServer}`,
     OPSSC_API_KEYS_FILE: files.apiKeysFile,
     OPSSC_INVITATION_HMAC_KEY_FILE: files.hmacKeyFile,
-    OPSSC_PEER_ENDPOINT: `127.0.0.1:${org.ports.peer}`,
-    OPSSC_PEER_TLS_CA_FILE: join(org.layout.peerTls, 'ca.crt'),
-    OPSSC_IDENTITY_CERT_FILE: join(org.layout.adminMsp, 'signcerts', 'cert.pem'),
-    OPSSC_IDENTITY_KEY_FILE: join(keystore, readdirSync(keystore)[0]),
     ...extra,
   };
 }
 
-/** Starts the org's api-server as a daemon of the network (stopped by `network:down`) and waits for /health. */
-export async function startApiServer(org: OrgHandle, extraEnv: NodeJS.ProcessEnv = {}): Promise<ApiServerHandle> {
+/** Where an org's api-server finds the chaincode package files it serves, each named `<label>.tar.gz`. */
+export function apiServerPackagesDir(org: OrgHandle): string {
+  return join(org.layout.root, 'api-server', 'packages');
+}
+
+/**
+ * Starts the org's api-server as a daemon of the network (stopped by `network:down`) and waits for /health.
+ * It serves the chaincode packages of `options.packagesDir`, by default of {@link apiServerPackagesDir} when that exists.
+ */
+export async function startApiServer(org: OrgHandle, extraEnv: NodeJS.ProcessEnv = {}, options: { packagesDir?: string } = {}): Promise<ApiServerHandle> {
   const files = ensureApiServerFiles(org);
-  const name = `api-server.${org.state.name.toLowerCase()}`;
-  const logFile = join(org.layout.root, '..', '..', 'logs', `${name}.log`);
-  const pid = startDaemon(join(org.layout.root, '..', '..', 'pids'), {
-    name,
-    command: process.execPath,
-    args: [join(repoRoot, 'api-server', 'dist', 'main.js')],
-    env: apiServerEnv(org, files, extraEnv),
-    cwd: repoRoot,
-    logFile,
-  });
+  const packagesDir = options.packagesDir ?? (existsSync(apiServerPackagesDir(org)) ? apiServerPackagesDir(org) : undefined);
+  const env = apiServerEnv(org, files, { ...(packagesDir ? { OPSSC_CHAINCODE_PACKAGES_DIR: packagesDir } : {}), ...extraEnv });
   const url = `http://127.0.0.1:${org.ports.apiServer}`;
-  await waitHealthy(name, `${url}/api/v1/health`, logFile, { isAlive: () => isAlive(pid) });
+  const pid = await startOrgDaemon(org, 'api-server', env, `${url}/api/v1/health`);
   const read = (file: string) => readFileSync(file, 'utf8').trim();
   return { mspId: org.state.mspId, url, pid, files, adminKey: read(files.adminKeyFile), viewerKey: read(files.viewerKeyFile) };
 }

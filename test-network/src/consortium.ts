@@ -1,7 +1,8 @@
 import { Contract } from '@hyperledger/fabric-gateway';
-import { mkdirSync, readFileSync } from 'node:fs';
+import { copyFileSync, mkdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { TextDecoder } from 'node:util';
+import { apiServerPackagesDir } from './api-server-process';
 import { deployChaincode } from './chaincode-lifecycle';
 import { ChaincodePackage } from './chaincode-package';
 import { packageConsortiumOps } from './consortium-ops-package';
@@ -100,13 +101,28 @@ export async function initConsortium(state: NetworkState, apiUrls: Record<string
 }
 
 /**
- * Puts a consortium on a running network: ops-channel with the founders only (the other orgs of the network stay
- * outsiders that can later join by proposal), consortium_ops deployed and initialised by the founders.
+ * Records a deployed package on-chain (as the first org's admin) and gives every org's api-server the file: a
+ * joining org's agent installs a package only if the file it downloads from a member matches this record.
  */
-export async function bootstrapConsortium(state: NetworkState, founderMspIds: string[]): Promise<NetworkState> {
+export async function publishPackage(orgs: OrgHandle[], channel: string, name: string, version: string, sequence: number, pkg: ChaincodePackage): Promise<void> {
+  const record = { channel, name, version, sequence, packageId: pkg.packageId, sha256: pkg.sha256, label: pkg.label };
+  await submitAsAdmin(orgs[0], 'RecordChaincodePackage', JSON.stringify(record));
+  for (const org of orgs) {
+    mkdirSync(apiServerPackagesDir(org), { recursive: true });
+    copyFileSync(pkg.file, join(apiServerPackagesDir(org), `${pkg.label}.tar.gz`));
+  }
+}
+
+/**
+ * Puts a consortium on a running network: ops-channel with the founders only (the other orgs of the network stay
+ * outsiders that can later join by proposal), consortium_ops deployed, initialised and its package published.
+ */
+export async function bootstrapConsortium(state: NetworkState, founderMspIds: string[], apiUrls: Record<string, string> = {}): Promise<NetworkState> {
   const founders = { ...state, orgs: state.orgs.filter((o) => founderMspIds.includes(o.mspId)) };
   await createChannel(founders, OPS_CHANNEL);
-  await deployConsortiumOps(founders);
-  await initConsortium(founders);
+  const pkg = await deployConsortiumOps(founders);
+  // recording the package needs an ACTIVE admin, so it comes after the initialisation
+  await initConsortium(founders, apiUrls);
+  await publishPackage(founders.orgs.map((o) => orgHandle(founders, o.mspId)), OPS_CHANNEL, CONSORTIUM_CHAINCODE, '1.0', 1, pkg);
   return founders;
 }

@@ -36,6 +36,7 @@ export function writeState(state: NetworkState): void {
 
 /** Everything a tool needs to address one org of a running network. */
 export interface OrgHandle {
+  runDir: string;
   state: OrgState;
   layout: OrgLayout;
   fabric: FabricInstall;
@@ -47,5 +48,5 @@ export function orgHandle(network: NetworkState, mspIdOrName: string): OrgHandle
   const state = network.orgs.find((o) => o.mspId === mspIdOrName || o.name === mspIdOrName);
   if (!state) throw new Error(`no org ${mspIdOrName} in the network at ${network.runDir}`);
   const layout = orgLayout(network.runDir, state.name);
-  return { state, layout, org: layout, fabric: network.fabric, ports: state.ports };
+  return { runDir: network.runDir, state, layout, org: layout, fabric: network.fabric, ports: state.ports };
 }

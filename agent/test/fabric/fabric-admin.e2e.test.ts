@@ -12,7 +12,7 @@ import { artifactsDir, orgLayout } from '../../../test-network/src/run-layout';
 import { connectPeerAdmin, FabricAdminError, loadSigningIdentityFromMsp, type ChaincodeDefinition } from '../../src/fabric';
 import { configSummary, consentedPart, eventually } from './support/block-views';
 import { computeConfigUpdate, configUpdateEnvelope, widenEndorsementPolicy } from './support/config-update';
-import { chainInfo, commitReadiness, fetchConfigBlock, installedPackageIds, ordererChannels } from './support/oracles';
+import { chainInfo, commitReadiness, fetchConfigBlock, installedPackageIds, ordererChannels } from '../../../test-network/test/support/fabric-oracles';
 import { orgAdmin, type OrgAdmin } from './support/org-admin';
 import { anyPeerOf } from './support/signature-policy';
 

@@ -1,20 +1,24 @@
-import { common, msp } from '@hyperledger/fabric-protos';
+import { common, msp, peer } from '@hyperledger/fabric-protos';
+import type { OrgEndpoints } from '../ledger/config-block-port';
 
-/** Orderer endpoints and TLS roots read from a channel config. */
+/** Orderer endpoints, anchor peers and TLS roots read from a channel config. */
 export interface BootstrapInfo {
-  orderers: { mspId: string; endpoints: string[] }[];
+  orderers: OrgEndpoints[];
+  peers: OrgEndpoints[];
   tlsRootCerts: Record<string, string[]>;
 }
 
 const pem = (bytes: Uint8Array): string => Buffer.from(bytes).toString('utf8');
 
 /**
- * Reads what a joining org's agent needs to reach the channel: each orderer org's `Endpoints` value and
- * every org's TLS root and intermediate certificates (Fabric stores them as PEM bytes in the MSP value).
+ * Reads what a joining org's agent needs to reach the channel: each orderer org's `Endpoints` value, each
+ * application org's `AnchorPeers` value and every org's TLS root and intermediate certificates (Fabric
+ * stores them as PEM bytes in the MSP value).
  */
 export function readBootstrapInfo(config: common.Config): BootstrapInfo {
   const channelGroup = config.getChannelGroup();
-  const orderers: BootstrapInfo['orderers'] = [];
+  const orderers: OrgEndpoints[] = [];
+  const peers: OrgEndpoints[] = [];
   const tlsRootCerts: Record<string, string[]> = {};
   for (const section of ['Orderer', 'Application']) {
     channelGroup?.getGroupsMap().get(section)?.getGroupsMap().forEach((orgGroup: common.ConfigGroup, orgName: string) => {
@@ -28,7 +32,12 @@ export function readBootstrapInfo(config: common.Config): BootstrapInfo {
       if (section === 'Orderer' && endpoints) {
         orderers.push({ mspId, endpoints: common.OrdererAddresses.deserializeBinary(endpoints.getValue_asU8()).getAddressesList() });
       }
+      const anchors = orgGroup.getValuesMap().get('AnchorPeers');
+      if (section === 'Application' && anchors) {
+        const list = peer.AnchorPeers.deserializeBinary(anchors.getValue_asU8()).getAnchorPeersList();
+        peers.push({ mspId, endpoints: list.map((anchor) => `${anchor.getHost()}:${anchor.getPort()}`) });
+      }
     });
   }
-  return { orderers, tlsRootCerts };
+  return { orderers, peers, tlsRootCerts };
 }

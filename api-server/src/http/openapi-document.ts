@@ -12,6 +12,7 @@ const SECURITY: Record<RouteSpec['auth'], Array<Record<string, string[]>>> = {
   admin: [{ apiKey: [] }],
   'invitation-join': [{ invitationToken: [] }],
   'invitation-read': [{ invitationToken: [] }],
+  'viewer-or-invitation': [{ apiKey: [] }, { invitationToken: [] }],
 };
 
 /**
@@ -28,7 +29,7 @@ export function buildOpenApiDocument(routes: readonly RouteSpec[], version: stri
   registry.registerComponent('securitySchemes', 'invitationToken', {
     type: 'http',
     scheme: 'bearer',
-    description: 'An invitation token `inv_<id>.<secret>`; accepted only on join-request endpoints.',
+    description: 'An invitation token `inv_<id>.<secret>`; accepted on join-request endpoints, and for chaincode package downloads once the join request is approved.',
   });
   for (const route of routes) {
     const responses: Record<string, ResponseConfig> = {};

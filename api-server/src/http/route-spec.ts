@@ -4,10 +4,11 @@ import type { Logger } from '../observability/logger';
 import type { Principal } from './request-context';
 
 /**
- * Who may call a route: anyone, any API key (`viewer` or `admin`), an `admin` key, or an
- * invitation token (join endpoints only; `invitation-join` also binds the token to the body's mspId).
+ * Who may call a route: anyone, any API key (`viewer` or `admin`), an `admin` key, an invitation token
+ * (join endpoints; `invitation-join` also binds the token to the body's mspId), or either any API key or
+ * an invitation token (`viewer-or-invitation`: the handler decides what a token holder may see).
  */
-export type AuthMode = 'public' | 'viewer' | 'admin' | 'invitation-join' | 'invitation-read';
+export type AuthMode = 'public' | 'viewer' | 'admin' | 'invitation-join' | 'invitation-read' | 'viewer-or-invitation';
 
 /** The zod schemas a route validates its input with. */
 export interface RouteSchemas {

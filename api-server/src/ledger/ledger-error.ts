@@ -5,6 +5,13 @@ const knownCodes = new Set<string>(ErrorCodes);
 const GRPC_DEADLINE_EXCEEDED = 4;
 const GRPC_UNAVAILABLE = 14;
 
+/**
+ * Refusals that say "not yet", not "no": an orderer that is in the channel config but has not joined the channel
+ * yet (a new org's orderer before its agent's bootstrap), or service discovery that has not yet heard of the peers
+ * that can endorse. Another attempt reaches another node, or the same one once it has caught up.
+ */
+const NOT_YET = /orderer system channel is not defined|channel \S+ does not exist|no combination of peers|no peer combination/;
+
 /** How a ledger failure must be handled. */
 export type LedgerErrorKind =
   /** The chaincode refused: the code is stable, retrying cannot help. */
@@ -43,7 +50,7 @@ export function classifyLedgerError(err: unknown): LedgerErrorKind {
       return { kind: 'business', error: business };
     }
   }
-  if (e?.code === GRPC_DEADLINE_EXCEEDED || e?.code === GRPC_UNAVAILABLE) {
+  if (e?.code === GRPC_DEADLINE_EXCEEDED || e?.code === GRPC_UNAVAILABLE || messages.some((m) => NOT_YET.test(m))) {
     return { kind: 'transient' };
   }
   return { kind: 'unknown' };

@@ -25,7 +25,9 @@ export type EvaluateTxName =
   | 'GetProposal'
   | 'ListProposals'
   | 'GetInvitation'
-  | 'ListInvitations';
+  | 'ListInvitations'
+  | 'GetChaincodePackage'
+  | 'ListChaincodePackages';
 
 /** The outcome of a committed transaction. */
 export interface SubmitResult {

@@ -24,6 +24,8 @@ export interface InvitationView {
   tokenHmac: string | undefined;
   used: boolean;
   revoked: boolean;
+  /** The proposal a used invitation created or attested: how a token holder finds its own join request. */
+  usedFor: string | undefined;
 }
 
 /** Reads an invitation record; `used`/`revoked` accept either a status field or timestamps. */
@@ -37,6 +39,7 @@ export function readInvitation(value: unknown): InvitationView {
     tokenHmac: str(record.tokenHmac),
     used: status === 'USED' || Boolean(record.usedAt ?? record.usedBy ?? record.consumedBy),
     revoked: status === 'REVOKED' || Boolean(record.revokedAt),
+    usedFor: str(record.usedFor),
   };
 }
 
@@ -54,6 +57,34 @@ export interface ProposalView {
   /** The org a membership proposal is about (the joining org for ADD_ORG). */
   subjectMspId: string | undefined;
   report: ValidationReport | undefined;
+  /** The channels the proposal changes, ops channel first. */
+  channels: string[];
+  /** The newest apply attempt of each channel that has one. */
+  tasks: TaskSummary[];
+}
+
+/** Where applying a proposal stands on one channel: its newest attempt and that attempt's status. */
+export interface TaskSummary {
+  channel: string;
+  attempt: number;
+  /** `PENDING`, `COMMITTED`, `FAILED` or `STALE`. */
+  status: string;
+  /** The config block number of a COMMITTED attempt. */
+  blockNumber?: number;
+}
+
+/** The newest attempt per channel of a proposal's task views (`GetProposal`'s `tasks`). */
+function newestTasks(value: unknown): TaskSummary[] {
+  const newest = new Map<string, TaskSummary>();
+  for (const entry of Array.isArray(value) ? value : []) {
+    const task = asObject(entry);
+    const channel = str(task.channel);
+    const attempt = typeof task.attempt === 'number' ? task.attempt : 0;
+    if (!channel || (newest.get(channel)?.attempt ?? 0) >= attempt) continue;
+    const blockNumber = asObject(task.result).blockNumber;
+    newest.set(channel, { channel, attempt, status: str(task.status) ?? 'PENDING', ...(typeof blockNumber === 'number' ? { blockNumber } : {}) });
+  }
+  return [...newest.values()];
 }
 
 /** Reads a proposal record. */
@@ -67,6 +98,8 @@ export function readProposal(value: unknown): ProposalView {
     status: str(record.status) ?? '',
     subjectMspId: str(record.subjectMspId) ?? str(payload.mspId) ?? str(asObject(payload.request).mspId),
     report: report && typeof report === 'object' ? (report as ValidationReport) : undefined,
+    channels: Array.isArray(record.channels) ? record.channels.filter((c): c is string => typeof c === 'string') : [],
+    tasks: newestTasks(record.tasks),
   };
 }
 

@@ -1,4 +1,4 @@
-import { common, msp } from '@hyperledger/fabric-protos';
+import { common, msp, peer } from '@hyperledger/fabric-protos';
 
 const value = (bytes: Uint8Array): common.ConfigValue => {
   const result = new common.ConfigValue();
@@ -6,7 +6,7 @@ const value = (bytes: Uint8Array): common.ConfigValue => {
   return result;
 };
 
-function orgGroup(mspId: string, tlsRootPem: string, endpoints?: string[]): common.ConfigGroup {
+function orgGroup(mspId: string, tlsRootPem: string, endpoints?: string[], anchors?: [string, number][]): common.ConfigGroup {
   const fabricMsp = new msp.FabricMSPConfig();
   fabricMsp.setName(mspId);
   fabricMsp.setTlsRootCertsList([Buffer.from(tlsRootPem)]);
@@ -14,6 +14,18 @@ function orgGroup(mspId: string, tlsRootPem: string, endpoints?: string[]): comm
   mspConfig.setConfig(fabricMsp.serializeBinary());
   const group = new common.ConfigGroup();
   group.getValuesMap().set('MSP', value(mspConfig.serializeBinary()));
+  if (anchors) {
+    const anchorPeers = new peer.AnchorPeers();
+    anchorPeers.setAnchorPeersList(
+      anchors.map(([host, port]) => {
+        const anchor = new peer.AnchorPeer();
+        anchor.setHost(host);
+        anchor.setPort(port);
+        return anchor;
+      }),
+    );
+    group.getValuesMap().set('AnchorPeers', value(anchorPeers.serializeBinary()));
+  }
   if (endpoints) {
     const addresses = new common.OrdererAddresses();
     addresses.setAddressesList(endpoints);
@@ -42,12 +54,12 @@ function blockWith(number: number, lastConfig: number, data: Uint8Array[]): comm
   return block;
 }
 
-/** A config block of a channel with one orderer org and one application org. */
-export function configBlock(number: number): common.Block {
+/** A config block of a channel with one orderer org and one application org (with one anchor peer). */
+export function configBlock(number: number, channelId = 'ops-channel'): common.Block {
   const orderer = new common.ConfigGroup();
   orderer.getGroupsMap().set('OrdererOrg', orgGroup('OrdererMSP', 'ORDERER-TLS-ROOT', ['orderer.example.com:7050', 'orderer2.example.com:7050']));
   const application = new common.ConfigGroup();
-  application.getGroupsMap().set('Org1MSP', orgGroup('Org1MSP', 'ORG1-TLS-ROOT'));
+  application.getGroupsMap().set('Org1MSP', orgGroup('Org1MSP', 'ORG1-TLS-ROOT', undefined, [['peer0.org1.example.com', 7051]]));
   const channel = new common.ConfigGroup();
   channel.getGroupsMap().set('Orderer', orderer);
   channel.getGroupsMap().set('Application', application);
@@ -57,7 +69,7 @@ export function configBlock(number: number): common.Block {
   configEnvelope.setConfig(config);
   const channelHeader = new common.ChannelHeader();
   channelHeader.setType(common.HeaderType.CONFIG);
-  channelHeader.setChannelId('ops-channel');
+  channelHeader.setChannelId(channelId);
   const header = new common.Header();
   header.setChannelHeader(channelHeader.serializeBinary());
   const payload = new common.Payload();

@@ -25,6 +25,7 @@ describe('reading the latest config block through qscc', () => {
       blockNumber: 3,
       configBlock: Buffer.from(config).toString('base64'),
       orderers: [{ mspId: 'OrdererMSP', endpoints: ['orderer.example.com:7050', 'orderer2.example.com:7050'] }],
+      peers: [{ mspId: 'Org1MSP', endpoints: ['peer0.org1.example.com:7051'] }],
       tlsRootCerts: { OrdererMSP: ['ORDERER-TLS-ROOT'], Org1MSP: ['ORG1-TLS-ROOT'] },
     });
   });
@@ -35,5 +36,18 @@ describe('reading the latest config block through qscc', () => {
     const bootstrap = await new QsccConfigBlocks(network, 'ops-channel').latestConfigBlock();
     expect(bootstrap.blockNumber).toBe(4);
     expect(calls).toEqual(['GetChainInfo ops-channel', 'GetBlockByNumber ops-channel 4']);
+  });
+
+  it("when another channel is asked for, it reads that channel's network", async () => {
+    const calls: string[] = [];
+    const ops = fakeNetwork({}, 1, calls);
+    const mychannel = fakeNetwork({ 2: configBlock(2, 'mychannel').serializeBinary() }, 3, calls);
+    const bootstrap = await new QsccConfigBlocks(ops, 'ops-channel', (channel) => (channel === 'mychannel' ? mychannel : ops)).latestConfigBlock('mychannel');
+    expect(bootstrap).toMatchObject({ channel: 'mychannel', blockNumber: 2 });
+    expect(calls).toEqual(['GetChainInfo mychannel', 'GetBlockByNumber mychannel 2']);
+  });
+
+  it('when another channel is asked for without a way to reach it, it answers NOT_FOUND', async () => {
+    await expect(new QsccConfigBlocks(fakeNetwork({}, 1, []), 'ops-channel').latestConfigBlock('mychannel')).rejects.toThrow(/^NOT_FOUND/);
   });
 });

@@ -26,6 +26,8 @@ describe('join request status and bootstrap', () => {
       status: 'OPEN',
       memberStatus: 'PROPOSED',
       report: expect.objectContaining({ ok: true }),
+      channels: ['ops-channel'],
+      tasks: [],
     });
   });
 
@@ -67,12 +69,13 @@ describe('join request status and bootstrap', () => {
     const response = await h.org1.call('GET', `/api/v1/join-requests/${proposalId}/bootstrap`, { auth: token });
     expect(second.proposalStatus).toBe('APPROVED');
     expect(response.status).toBe(200);
-    expect(await jsonOf(response)).toEqual({
+    const endpoints = {
       channel: 'ops-channel',
       blockNumber: 3,
-      configBlock: Buffer.from('config-block-bytes').toString('base64'),
       orderers: [{ mspId: 'OrdererMSP', endpoints: ['orderer.example.com:7050'] }],
+      peers: [{ mspId: 'Org1MSP', endpoints: ['peer0.org1.example.com:7051'] }],
       tlsRootCerts: { OrdererMSP: [expect.stringContaining('BEGIN CERTIFICATE')] },
-    });
+    };
+    expect(await jsonOf(response)).toEqual({ ...endpoints, configBlock: Buffer.from('ops-channel-config-block-bytes').toString('base64'), channels: [endpoints] });
   });
 });

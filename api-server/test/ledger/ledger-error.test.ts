@@ -16,6 +16,13 @@ describe('ledger error classification', () => {
     expect(classifyLedgerError(Object.assign(new Error('x'), { code: 14 })).kind).toBe('transient');
   });
 
+  it('classifies an orderer that has not joined the channel yet, and discovery still converging, as transient', () => {
+    const notJoined = Object.assign(new Error('10 ABORTED: failed to submit'), { code: 10, details: [{ message: 'received unsuccessful response from orderer: status=BAD_REQUEST, info=orderer system channel is not defined' }] });
+    expect(classifyLedgerError(notJoined).kind).toBe('transient');
+    const discovery = Object.assign(new Error('9 FAILED_PRECONDITION: no combination of peers can be derived which satisfy the endorsement policy'), { code: 9 });
+    expect(classifyLedgerError(discovery).kind).toBe('transient');
+  });
+
   it('classifies an OpsError and a coded message as business errors', () => {
     expect(classifyLedgerError(new OpsError('NOT_PROPOSER', 'x'))).toMatchObject({ kind: 'business' });
     expect(classifyLedgerError(new Error('PROPOSAL_NOT_OPEN: p-1 is APPROVED'))).toMatchObject({ kind: 'business' });

@@ -111,5 +111,9 @@ export function runEvaluate(state: FakeConsortium, org: string, name: EvaluateTx
       return state.invitation(org, args[0]);
     case 'ListInvitations':
       return [...state.invitations.values()].filter((i) => i.issuerMspId === org).map(publicView);
+    case 'GetChaincodePackage':
+      return state.packages.get(`${args[0]}/${args[1]}/${args[2]}`) ?? fail('CHAINCODE_PACKAGE_NOT_FOUND', `no package for ${args[1]} sequence ${args[2]} on ${args[0]}`);
+    case 'ListChaincodePackages':
+      return [...state.packages.values()].filter((p) => !args[0] || p.channel === args[0]);
   }
 }

@@ -36,6 +36,28 @@ export interface FakeProposal {
   deadline: string;
   votes: { mspId: string; decision: string; reason: string }[];
   attestations: { mspId: string; digest: string; matched: boolean }[];
+  channels?: string[];
+  tasks?: FakeTask[];
+}
+
+/** One apply attempt of a proposal on a channel, as GetProposal lists it. */
+export interface FakeTask {
+  channel: string;
+  attempt: number;
+  status: 'PENDING' | 'COMMITTED' | 'FAILED' | 'STALE';
+  result?: { blockNumber?: number; reason?: string };
+}
+
+/** A chaincode package record, as GetChaincodePackage returns it. */
+export interface FakePackageRecord {
+  channel: string;
+  name: string;
+  version: string;
+  sequence: number;
+  packageId: string;
+  sha256: string;
+  label: string;
+  recordedBy: string;
 }
 
 /**
@@ -46,6 +68,8 @@ export class FakeConsortium {
   readonly members = new Map<string, FakeMember>();
   readonly invitations = new Map<string, FakeInvitation>();
   readonly proposals = new Map<string, FakeProposal>();
+  /** Chaincode package records, by `channel/name/sequence`. */
+  readonly packages = new Map<string, FakePackageRecord>();
   /** The report the fake validation returns for a request; tests override it. */
   validate: (request: JoinRequest, at: Date) => ValidationReport = (_request, at) => ({
     ok: true,
@@ -126,6 +150,8 @@ export class FakeConsortium {
       relayedBy: relayer,
       subjectMspId: request.mspId,
       payload: { request },
+      channels: [...request.channels],
+      tasks: [],
       digest: joinRequestDigest(request),
       validationReport: report,
       deadline: new Date(this.clock.now().getTime() + 7 * 86_400_000).toISOString(),
@@ -135,6 +161,24 @@ export class FakeConsortium {
     this.proposals.set(proposal.id, proposal);
     this.members.set(request.mspId, { mspId: request.mspId, status: 'PROPOSED', metadata: { ...request.metadata } });
     return proposal;
+  }
+
+  /**
+   * Records an apply attempt's outcome as the agents would; once every channel has a COMMITTED attempt, the
+   * proposal is APPLIED (APPLYING before that).
+   */
+  recordTask(proposalId: string, channel: string, status: FakeTask['status'], blockNumber?: number): void {
+    const proposal = this.proposal(proposalId);
+    const tasks = (proposal.tasks ??= []);
+    const attempt = tasks.filter((t) => t.channel === channel).length + 1;
+    tasks.push({ channel, attempt, status, ...(blockNumber !== undefined ? { result: { blockNumber } } : {}) });
+    const committed = new Set(tasks.filter((t) => t.status === 'COMMITTED').map((t) => t.channel));
+    proposal.status = (proposal.channels ?? []).every((c) => committed.has(c)) ? 'APPLIED' : 'APPLYING';
+  }
+
+  /** Stores a package record as RecordChaincodePackage would. */
+  recordPackage(record: FakePackageRecord): void {
+    this.packages.set(`${record.channel}/${record.name}/${record.sequence}`, record);
   }
 
   /** Majority of active members decides; the subject of an ADD_ORG follows the decision. */

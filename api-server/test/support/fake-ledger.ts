@@ -129,16 +129,25 @@ export class FakeLedger {
   }
 }
 
-/** A config block source returning fixed bootstrap material. */
+/**
+ * A config block source returning fixed bootstrap material for the ops channel and for every channel in
+ * `joined`; any other channel fails as qscc does for a channel the peer has not joined.
+ */
 export class FakeConfigBlocks implements ConfigBlockPort {
   calls = 0;
-  async latestConfigBlock(): Promise<ChannelBootstrap> {
+  readonly joined = new Set(['ops-channel', 'mychannel']);
+
+  async latestConfigBlock(channel = 'ops-channel'): Promise<ChannelBootstrap> {
     this.calls += 1;
+    if (!this.joined.has(channel)) {
+      throw new Error(`2 UNKNOWN: evaluate call to endorser returned error: channel '${channel}' not found`);
+    }
     return {
-      channel: 'ops-channel',
-      blockNumber: 3,
-      configBlock: Buffer.from('config-block-bytes').toString('base64'),
+      channel,
+      blockNumber: channel === 'ops-channel' ? 3 : 1,
+      configBlock: Buffer.from(`${channel}-config-block-bytes`).toString('base64'),
       orderers: [{ mspId: 'OrdererMSP', endpoints: ['orderer.example.com:7050'] }],
+      peers: [{ mspId: 'Org1MSP', endpoints: ['peer0.org1.example.com:7051'] }],
       tlsRootCerts: { OrdererMSP: ['-----BEGIN CERTIFICATE-----\nMIIB\n-----END CERTIFICATE-----\n'] },
     };
   }

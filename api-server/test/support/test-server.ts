@@ -32,6 +32,8 @@ export interface TestServerOptions {
   clock?: FakeClock;
   autoApprove?: boolean;
   bodyLimitBytes?: number;
+  /** OPSSC_CHAINCODE_PACKAGES_DIR: a real directory of package files. */
+  packagesDir?: string;
 }
 
 /** Starts the real app (real config parsing, auth, validation, errors, logging) over a fake ledger. */
@@ -60,6 +62,7 @@ export async function startTestServer(options: TestServerOptions = {}): Promise<
       OPSSC_AUTO_APPROVE_JOIN_REQUESTS: String(options.autoApprove ?? false),
       OPSSC_BODY_LIMIT_BYTES: String(options.bodyLimitBytes ?? 1_048_576),
       OPSSC_LOG_LEVEL: 'debug',
+      ...(options.packagesDir ? { OPSSC_CHAINCODE_PACKAGES_DIR: options.packagesDir } : {}),
     },
     (path) => Buffer.from(files[path] ?? '', 'utf8'),
   );

@@ -1,3 +1,6 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { hashApiKey } from '../../src/auth/api-keys';
 import { ConfigError, loadConfig } from '../../src/config';
 
@@ -65,5 +68,17 @@ describe('config', () => {
   it('when a boolean or a number is malformed, it refuses to start', () => {
     expect(() => loadConfig({ ...env, OPSSC_AUTO_APPROVE_JOIN_REQUESTS: 'yes' }, readFile)).toThrow(/true or false/);
     expect(() => loadConfig({ ...env, OPSSC_PORT: 'http' }, readFile)).toThrow(/OPSSC_PORT/);
+  });
+
+  it('when a chaincode package directory is given, it must be an existing absolute directory', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'opssc-config-'));
+    try {
+      expect(loadConfig(env, readFile).chaincodePackagesDir).toBeUndefined();
+      expect(loadConfig({ ...env, OPSSC_CHAINCODE_PACKAGES_DIR: dir }, readFile).chaincodePackagesDir).toBe(dir);
+      expect(() => loadConfig({ ...env, OPSSC_CHAINCODE_PACKAGES_DIR: 'packages' }, readFile)).toThrow(/OPSSC_CHAINCODE_PACKAGES_DIR must be an absolute path/);
+      expect(() => loadConfig({ ...env, OPSSC_CHAINCODE_PACKAGES_DIR: join(dir, 'missing') }, readFile)).toThrow(/OPSSC_CHAINCODE_PACKAGES_DIR .* is not a directory/);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 });

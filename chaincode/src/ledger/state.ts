@@ -63,5 +63,6 @@ export async function pageJson<T>(
   } finally {
     await iterator.close();
   }
-  return { entries, bookmark: metadata.bookmark ?? '' };
+  // A real peer sends no metadata for an empty page
+  return { entries, bookmark: metadata?.bookmark ?? "" };
 }

@@ -22,6 +22,8 @@ export const EventNames = {
   TaskResultRecorded: 'TaskResultRecorded',
   ProposalApplied: 'ProposalApplied',
   ProposalFailed: 'ProposalFailed',
+  /** A member recorded which package a committed chaincode definition runs. */
+  ChaincodePackageRecorded: 'ChaincodePackageRecorded',
 } as const;
 
 export type EventName = (typeof EventNames)[keyof typeof EventNames];
@@ -38,6 +40,9 @@ export interface ConsortiumEvent {
   decision?: 'APPROVED' | 'REJECTED';
   channel?: string;
   attempt?: number;
+  /** For ChaincodePackageRecorded: the chaincode name and definition sequence. */
+  chaincode?: string;
+  sequence?: number;
   /** Present when the transaction changed the membership snapshot. */
   membershipVersion?: number;
   txId: string;

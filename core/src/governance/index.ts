@@ -1,5 +1,6 @@
 export * from './apply-progress';
 export * from './apply-records';
+export * from './chaincode-package';
 export * from './client-identity';
 export * from './deadline';
 export * from './evaluate-proposal';

@@ -1,4 +1,5 @@
 import { OpsError } from '../errors';
+import { sequenceKeyPart } from './chaincode-package';
 import type { ProposalStatus } from './proposal';
 
 /**
@@ -26,6 +27,8 @@ export const ObjectTypes = {
   taskResult: 'task-result',
   configSignature: 'configsig',
   invitation: 'invitation',
+  /** A chaincode package record: `[channel, name, sequence (9 digits)]`. */
+  chaincodePackage: 'ccpackage',
   history: 'history',
 } as const;
 
@@ -89,6 +92,10 @@ export const Keys = {
   configSignaturesOf: (proposalId: string) => spec(ObjectTypes.configSignature, proposalId),
   invitation: (issuerMspId: string, invitationId: string) => spec(ObjectTypes.invitation, issuerMspId, invitationId),
   invitationsOf: (issuerMspId: string) => spec(ObjectTypes.invitation, issuerMspId),
+  chaincodePackage: (channel: string, name: string, sequence: number) =>
+    spec(ObjectTypes.chaincodePackage, channel, name, sequenceKeyPart(sequence)),
+  chaincodePackagesOn: (channel: string) => spec(ObjectTypes.chaincodePackage, channel),
+  allChaincodePackages: () => spec(ObjectTypes.chaincodePackage),
   history: (kind: 'member' | 'proposal', id: string, at: string, txId: string, seq: number) =>
     spec(ObjectTypes.history, kind, id, at, `${txId}.${String(seq).padStart(4, '0')}`),
   historyOf: (kind: 'member' | 'proposal', id: string) => spec(ObjectTypes.history, kind, id),

@@ -4,7 +4,7 @@ import type { Principal } from '../../http/request-context';
 import { defineRoute, type RouteSpec } from '../../http/route-spec';
 import type { InvitationView } from '../../ledger/records';
 import { joinRequestSchema } from './join-request-schema';
-import { bootstrapSchema, joinOutcomeSchema, joinRequestParamsSchema, joinStatusSchema } from './join-requests-schemas';
+import { bootstrapSchema, joinOutcomeSchema, joinRequestParamsSchema, joinStatusListSchema, joinStatusSchema } from './join-requests-schemas';
 import type { JoinRequestsService } from './join-requests-service';
 
 function invitationOf(principal: Principal): InvitationView {
@@ -34,6 +34,16 @@ export function joinRequestsRoutes(service: JoinRequestsService): RouteSpec[] {
     }),
     defineRoute({
       method: 'get',
+      path: '/api/v1/join-requests',
+      operationId: 'listJoinRequests',
+      summary: 'Your own join requests: the one your invitation token was used for (none before it is used)',
+      tag: 'join-requests',
+      auth: 'invitation-read',
+      responses: { 200: { description: 'your requests', schema: joinStatusListSchema }, ...errorResponses(401, 410, 429) },
+      handle: async ({ principal }) => ({ status: 200, body: { items: await service.list(invitationOf(principal)) } }),
+    }),
+    defineRoute({
+      method: 'get',
       path: '/api/v1/join-requests/:id',
       operationId: 'getJoinRequest',
       summary: 'Status of your own join request',
@@ -47,12 +57,12 @@ export function joinRequestsRoutes(service: JoinRequestsService): RouteSpec[] {
       method: 'get',
       path: '/api/v1/join-requests/:id/bootstrap',
       operationId: 'getJoinBootstrap',
-      summary: "What your agent needs to start, once you are APPROVED: the ops channel's config block, orderers, TLS roots",
+      summary: "What your agent needs to start, once you are APPROVED: the ops channel's config block, and each channel's orderers, anchor peers and TLS roots",
       tag: 'join-requests',
       auth: 'invitation-read',
       request: { params: joinRequestParamsSchema },
       responses: { 200: { description: 'bootstrap material', schema: bootstrapSchema }, ...errorResponses(400, 401, 404, 409, 410, 429) },
-      handle: async ({ params, principal }) => ({ status: 200, body: await service.bootstrap(invitationOf(principal), params.id) }),
+      handle: async ({ params, principal, log }) => ({ status: 200, body: await service.bootstrap(invitationOf(principal), params.id, log) }),
     }),
   ];
 }

@@ -1,7 +1,7 @@
 import { canonicalJson, OpsError, type JoinRequest, type ValidationReport } from '@opssc/core';
-import type { ChannelBootstrap, ConfigBlockPort } from '../../ledger/config-block-port';
+import type { ChannelBootstrap, ChannelEndpoints, ConfigBlockPort } from '../../ledger/config-block-port';
 import type { LedgerPort } from '../../ledger/ledger-port';
-import { memberStatus, readProposal, type InvitationView, type ProposalView } from '../../ledger/records';
+import { memberStatus, readProposal, type InvitationView, type ProposalView, type TaskSummary } from '../../ledger/records';
 import type { Logger } from '../../observability/logger';
 import type { AutoApprover } from './auto-approver';
 import { checkProofOfPossession } from './proof-check';
@@ -25,6 +25,16 @@ export interface JoinStatus {
   status: string;
   memberStatus: string | undefined;
   report: ValidationReport | undefined;
+  /** The channels the proposal adds the org to, ops channel first. */
+  channels: string[];
+  /** Per channel, the newest apply attempt: a channel's config includes the org once its task is COMMITTED. */
+  tasks: TaskSummary[];
+}
+
+/** The bootstrap material: the ops channel's config block and endpoints, and the endpoints of each channel of the proposal. */
+export interface JoinBootstrap extends ChannelBootstrap {
+  /** Every channel of the proposal this server's peer has joined, ops channel first. */
+  channels: ChannelEndpoints[];
 }
 
 /** The joining org's side of the consortium: self-proposal, attestation, status and bootstrap. */
@@ -60,6 +70,14 @@ export class JoinRequestsService {
     return this.attest(invitation, request, log);
   }
 
+  /**
+   * The token holder's own join requests: the one its invitation was used for (created or attested), or
+   * none while the token is unused. A joining org's agent holds only the token, and finds its proposal here.
+   */
+  async list(invitation: InvitationView): Promise<JoinStatus[]> {
+    return invitation.usedFor ? [await this.status(invitation, invitation.usedFor)] : [];
+  }
+
   /** The request's status; a token sees only proposals about its own MSP (others are NOT_FOUND). */
   async status(invitation: InvitationView, proposalId: string): Promise<JoinStatus> {
     const proposal = await this.ownProposal(invitation, proposalId);
@@ -69,17 +87,36 @@ export class JoinRequestsService {
       status: proposal.status,
       memberStatus: await this.memberStatus(invitation.mspId),
       report: proposal.report,
+      channels: proposal.channels,
+      tasks: proposal.tasks,
     };
   }
 
-  /** What the joiner's agent needs to start, once the joiner is APPROVED (or already ACTIVE, for a restart). */
-  async bootstrap(invitation: InvitationView, proposalId: string): Promise<ChannelBootstrap> {
-    await this.ownProposal(invitation, proposalId);
+  /**
+   * What the joiner's agent needs to start, once the joiner is APPROVED (or already ACTIVE, for a restart):
+   * the ops channel's latest config block, and for each channel of the proposal the orderers, anchor peers
+   * and TLS roots of its config. A channel this server's peer has not joined is left out (the agent then
+   * tries the ops channel's orderers); an unreachable peer fails the request.
+   */
+  async bootstrap(invitation: InvitationView, proposalId: string, log: Logger): Promise<JoinBootstrap> {
+    const proposal = await this.ownProposal(invitation, proposalId);
     const status = await this.memberStatus(invitation.mspId);
     if (status !== 'APPROVED' && status !== 'ACTIVE') {
       throw new OpsError('INVALID_STATUS_TRANSITION', `bootstrap is available once ${invitation.mspId} is APPROVED; it is ${status ?? 'unknown'}`);
     }
-    return this.configBlocks.latestConfigBlock();
+    const ops = await this.configBlocks.latestConfigBlock();
+    const channels: ChannelEndpoints[] = [endpointsOf(ops)];
+    for (const channel of proposal.channels.filter((c) => c !== ops.channel)) {
+      try {
+        channels.push(endpointsOf(await this.configBlocks.latestConfigBlock(channel)));
+      } catch (err) {
+        if (peerUnreachable(err)) {
+          throw new OpsError('UPSTREAM_UNAVAILABLE', 'the peer is unavailable or did not answer in time');
+        }
+        log.warn('channel left out of the bootstrap material', { channel, proposalId, reason: (err as Error)?.message });
+      }
+    }
+    return { ...ops, channels };
   }
 
   private async create(invitation: InvitationView, request: JoinRequest, log: Logger): Promise<JoinOutcome> {
@@ -134,4 +171,19 @@ export class JoinRequestsService {
       throw err;
     }
   }
+}
+
+/** A channel's endpoints without its config block (only the ops channel's block is sent, once). */
+function endpointsOf(bootstrap: ChannelBootstrap): ChannelEndpoints {
+  const { configBlock: _block, ...endpoints } = bootstrap;
+  return endpoints;
+}
+
+/**
+ * Only a peer that cannot be reached fails the bootstrap request; any other refusal (the peer has not
+ * joined that channel) leaves the channel out. gRPC UNAVAILABLE (14) and DEADLINE_EXCEEDED (4).
+ */
+function peerUnreachable(err: unknown): boolean {
+  const code = (err as { code?: unknown } | null)?.code;
+  return code === 14 || code === 4;
 }

@@ -3,8 +3,8 @@ import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
-import { OrgHandle } from '../../../../test-network/src/network-state';
-import { ordererFlags, peerCli } from '../../../../test-network/src/peer-cli';
+import { OrgHandle } from '../../src/network-state';
+import { ordererFlags, peerCli } from '../../src/peer-cli';
 
 const run = promisify(execFile);
 

@@ -1,0 +1,105 @@
+import { logStep, type StepOutcome } from '../logging/step-log';
+import { classifyLedgerError } from '../ledger/classify-failure';
+import type { ChannelAction } from '../planner/actions';
+import { REMOVAL_TYPES } from '../planner/approved-change';
+import { planChannel } from '../planner/plan-channel';
+import { planProposal } from '../planner/plan-proposal';
+import type { ProposalView } from '../planner/proposal-view';
+import type { StatusBoard } from '../status/status-board';
+import { executeChannelAction } from './execute-action';
+import type { ExecutorDeps } from './executor-deps';
+
+/** How a drive ended: nothing to do, waiting for others, or interrupted (the next event or reconcile resumes). */
+export type DriveOutcome = 'idle' | 'waiting' | 'retry-later' | 'error';
+
+/** Who the agent is and how far one drive may go. */
+export interface DriverSettings {
+  mspId: string;
+  /** Steps per drive; a bound against any plan/act loop that would not converge. */
+  maxSteps: number;
+}
+
+/**
+ * Drives one proposal as far as this org can take it now: read the proposal from the chain, plan, act,
+ * and again, until the plan says wait (or there is nothing to do). It keeps no state of its own between
+ * drives, so a drive after a crash, a replayed event or a periodic reconcile all take the same path.
+ */
+export class ProposalDriver {
+  constructor(
+    private readonly deps: ExecutorDeps,
+    private readonly status: StatusBoard,
+    private readonly settings: DriverSettings,
+  ) {}
+
+  async drive(proposalId: string): Promise<DriveOutcome> {
+    try {
+      for (let step = 0; step < this.settings.maxSteps; step++) {
+        const done = await this.step(proposalId);
+        if (done) return done;
+      }
+      this.fail(proposalId, 'retry-later', `gave up after ${this.settings.maxSteps} steps; will resume later`);
+      return 'retry-later';
+    } catch (err) {
+      const failure = classifyLedgerError(err);
+      const outcome = failure.kind === 'transient' ? 'retry-later' : 'error';
+      this.fail(proposalId, outcome, (err as Error).message);
+      return outcome;
+    }
+  }
+
+  /** One plan-and-act round; returns the drive's outcome when the drive should stop. */
+  private async step(proposalId: string): Promise<DriveOutcome | undefined> {
+    const { client, clock, configFetcher } = this.deps;
+    const me = this.settings.mspId;
+    const proposal = await client.getProposal(proposalId);
+    const members = await client.listMembers();
+    const next = planProposal(proposal, me, members);
+    if (next.kind === 'IDLE') {
+      this.status.report({ proposalId, proposalStatus: proposal.status, step: 'IDLE', state: 'idle', note: next.reason });
+      return 'idle';
+    }
+    if (next.kind === 'TALLY') {
+      const written = await client.tally(proposalId);
+      this.log(proposal, { step: 'TALLY', outcome: written.kind === 'committed' ? 'done' : 'already-done', detail: `the votes decide: ${proposal.evaluation?.kind}` });
+      return undefined;
+    }
+    const { channel } = next;
+    const current = await configFetcher.fetchLatestConfig(channel);
+    const committed = current && REMOVAL_TYPES.includes(proposal.type) ? await this.deps.chaincodeDefinitions.queryCommitted(channel) : undefined;
+    const action = planChannel({ proposal, channel, me, members, current, committed, now: clock.now(), failoverMs: this.deps.timing.failoverMs });
+    if (action.kind === 'DONE') return undefined;
+    if (action.kind === 'WAIT') {
+      this.waiting(proposal, channel, action);
+      return 'waiting';
+    }
+    this.status.report({ proposalId, proposalStatus: proposal.status, channel, attempt: action.attempt, step: action.kind, state: 'working' });
+    if (!current) return 'waiting';
+    const performed = await executeChannelAction(this.deps, proposal, channel, action, current);
+    this.log(proposal, { channel, attempt: action.attempt, step: action.kind, outcome: performed.outcome, detail: performed.detail });
+    return undefined;
+  }
+
+  private waiting(proposal: ProposalView, channel: string, action: Extract<ChannelAction, { kind: 'WAIT' }>): void {
+    const changed = this.status.report({
+      proposalId: proposal.id, proposalStatus: proposal.status, channel, attempt: action.attempt, step: 'WAIT', state: 'waiting',
+      waitingFor: action.waitingFor, ...(action.problem ? { problem: action.problem } : {}),
+    });
+    // one line per change of what the agent waits for, not one per reconcile
+    if (changed) {
+      this.log(proposal, {
+        channel, attempt: action.attempt, step: 'WAIT', outcome: action.problem ? 'refused' : 'waiting',
+        waitingFor: action.waitingFor, ...(action.problem ? { problem: action.problem } : {}),
+      });
+    }
+  }
+
+  private fail(proposalId: string, outcome: 'retry-later' | 'error', message: string): void {
+    const before = this.status.activity(proposalId);
+    this.status.report({ ...before, proposalId, step: before?.step ?? 'DRIVE', state: 'error', problem: message });
+    logStep(this.deps.logger, { proposalId, channel: before?.channel, attempt: before?.attempt, step: before?.step ?? 'DRIVE', outcome: outcome === 'error' ? 'failed' : 'retry-later', detail: message });
+  }
+
+  private log(proposal: ProposalView, record: { channel?: string; attempt?: number; step: string; outcome: StepOutcome; detail?: string; waitingFor?: string; problem?: string }): void {
+    logStep(this.deps.logger, { proposalId: proposal.id, ...record });
+  }
+}

@@ -1,0 +1,25 @@
+import type { ConsortiumClient } from '../ledger/consortium-client';
+import type { Logger } from '../logging/logger';
+import type { BroadcasterPort, ChaincodeDefinitionsPort, ClockPort, ConfigFetcherPort, SignerPort } from '../ports';
+
+/** Timing of the apply work; every value has a production default in agent-options.ts. */
+export interface ApplyTiming {
+  /** How long the designated agent has before the next candidate records instead. */
+  failoverMs: number;
+  /** How long to wait for a broadcast update to show up as a new config block. */
+  commitTimeoutMs: number;
+  /** How often to look for it meanwhile. */
+  commitPollMs: number;
+}
+
+/** The ports an executor acts through. */
+export interface ExecutorDeps {
+  client: ConsortiumClient;
+  configFetcher: ConfigFetcherPort;
+  broadcaster: BroadcasterPort;
+  chaincodeDefinitions: ChaincodeDefinitionsPort;
+  signer: SignerPort;
+  clock: ClockPort;
+  logger: Logger;
+  timing: ApplyTiming;
+}

@@ -1,0 +1,61 @@
+import type { ProposalStatus, TaskResultInput } from '@opssc/core';
+import type { MemberSummary, ProposalView } from '../planner/proposal-view';
+import type { ClockPort, LedgerPort } from '../ports';
+import { DEFAULT_SUBMIT_POLICY, submitTransaction, type SubmitPolicy, type SubmitResult } from './submit-transaction';
+
+/** A signature as RecordConfigSignature takes it: both parts base64. */
+export interface SignatureArgument {
+  signatureHeader: string;
+  signature: string;
+}
+
+/** consortium_ops' `consortium` contract, typed: the queries the planner reads and the writes executors make. */
+export class ConsortiumClient {
+  constructor(
+    private readonly ledger: LedgerPort,
+    private readonly clock: ClockPort,
+    private readonly policy: SubmitPolicy = DEFAULT_SUBMIT_POLICY,
+  ) {}
+
+  async getProposal(proposalId: string): Promise<ProposalView> {
+    return JSON.parse(await this.ledger.evaluate('GetProposal', proposalId)) as ProposalView;
+  }
+
+  /** The ids of every proposal with `status`, newest first, following ListProposals' cursor. */
+  async listProposalIds(status: ProposalStatus): Promise<string[]> {
+    const ids: string[] = [];
+    let cursor: string | undefined;
+    do {
+      const filter = JSON.stringify({ status, limit: 50, ...(cursor ? { cursor } : {}) });
+      const page = JSON.parse(await this.ledger.evaluate('ListProposals', filter)) as { items: { id: string }[]; nextCursor: string | null };
+      ids.push(...page.items.map((p) => p.id));
+      cursor = page.nextCursor ?? undefined;
+    } while (cursor);
+    return ids;
+  }
+
+  async listMembers(): Promise<MemberSummary[]> {
+    const members = JSON.parse(await this.ledger.evaluate('ListMembers', '')) as MemberSummary[];
+    return members.map(({ mspId, status, channels }) => ({ mspId, status, channels }));
+  }
+
+  tally(proposalId: string): Promise<SubmitResult> {
+    return this.submit('TallyProposal', proposalId);
+  }
+
+  recordConfigUpdate(proposalId: string, channel: string, update: Uint8Array, attempt: number): Promise<SubmitResult> {
+    return this.submit('RecordConfigUpdate', proposalId, channel, Buffer.from(update).toString('base64'), String(attempt));
+  }
+
+  recordConfigSignature(proposalId: string, channel: string, attempt: number, signature: SignatureArgument): Promise<SubmitResult> {
+    return this.submit('RecordConfigSignature', proposalId, channel, String(attempt), JSON.stringify(signature));
+  }
+
+  recordTaskResult(proposalId: string, channel: string, attempt: number, result: TaskResultInput): Promise<SubmitResult> {
+    return this.submit('RecordTaskResult', proposalId, channel, String(attempt), JSON.stringify(result));
+  }
+
+  private submit(transaction: string, ...args: string[]): Promise<SubmitResult> {
+    return submitTransaction(this.ledger, this.clock, transaction, args, this.policy);
+  }
+}

@@ -1,0 +1,25 @@
+import type { TaskResultInput } from '@opssc/core';
+
+/** What the agent should do next for one channel of one proposal. Executors perform these; nothing else writes. */
+export type ChannelAction =
+  /** The channel has a COMMITTED result. */
+  | { kind: 'DONE' }
+  /** This org is the designated agent: record the update it computed (or a witness, see witness-update.ts). */
+  | { kind: 'RECORD_UPDATE'; attempt: number; update: Uint8Array; reason: string }
+  /** Sign the RECORDED bytes (already compared with an independent recomputation) and record the signature. */
+  | { kind: 'SIGN'; attempt: number; update: Uint8Array }
+  /** This org recorded the task and the signatures satisfy the mod_policy: build the envelope and broadcast it. */
+  | { kind: 'SUBMIT'; attempt: number; update: Uint8Array; signers: string[] }
+  /** This org recorded the task: record the outcome. */
+  | { kind: 'RECORD_RESULT'; attempt: number; result: TaskResultInput }
+  /** Nothing for this org to do now; `problem` is set when something is wrong rather than just pending. */
+  | { kind: 'WAIT'; attempt?: number; waitingFor: string; problem?: string };
+
+/** What the agent should do for a proposal as a whole. */
+export type ProposalAction =
+  /** OPEN, and a tally would settle it: submit TallyProposal. */
+  | { kind: 'TALLY' }
+  /** Work on the first channel that has not committed. */
+  | { kind: 'CHANNEL'; channel: string }
+  /** Nothing to do (still being voted on, or finished); `reason` says which. */
+  | { kind: 'IDLE'; reason: string };

@@ -1,0 +1,94 @@
+import {
+  addApplicationOrg,
+  addOrdererOrg,
+  computeConfigUpdate,
+  ConfigError,
+  mspValueBytes,
+  removeOrg,
+} from '@opssc/channel-config';
+import type { common } from '@hyperledger/fabric-protos';
+import type { AddOrgPayload, Proposal, RemoveOrgPayload } from '@opssc/core';
+import { groupAt, valuesOf } from './config-maps';
+
+/** What an approved proposal asks of one channel's current config. */
+export type ApprovedChange =
+  /** The config already has the change: nothing to send. */
+  | { kind: 'APPLIED' }
+  /** The update that makes the change, and the config it leads to. */
+  | { kind: 'UPDATE'; update: common.ConfigUpdate; updated: common.Config }
+  /** The change cannot be made to this config (e.g. it would remove the last consenter). */
+  | { kind: 'INVALID'; reason: string }
+  /** This agent does not carry out this proposal type on channels. */
+  | { kind: 'UNSUPPORTED'; reason: string };
+
+/** Proposal types whose channel change is taking an org out of the channel. */
+export const REMOVAL_TYPES: readonly string[] = ['REMOVE_ORG', 'SUSPEND_ORG'];
+
+function bytesEqual(a: Uint8Array, b: Uint8Array): boolean {
+  return a.length === b.length && a.every((byte, i) => byte === b[i]);
+}
+
+// Skips a part that is already there; a different MSP under the same name is not "already there".
+function unlessPresent(config: common.Config, section: string, mspId: string, expectedMsp: Uint8Array, add: () => common.Config): common.Config {
+  const existing = groupAt(config, [section, mspId]);
+  if (existing) {
+    const msp = valuesOf(existing).get('MSP')?.getValue_asU8();
+    if (msp && !bytesEqual(msp, expectedMsp)) {
+      throw new ConfigError('ORG_EXISTS', `${mspId} is already a ${section} org of this channel with a different MSP definition`);
+    }
+    return config;
+  }
+  try {
+    return add();
+  } catch (err) {
+    // an org group under another name carries this MSP ID: the change is there already
+    if (err instanceof ConfigError && err.reason === 'ORG_EXISTS') return config;
+    throw err;
+  }
+}
+
+function addOrgConfig(config: common.Config, payload: AddOrgPayload): common.Config {
+  const { msp, nodes } = payload.request;
+  const mspBytes = mspValueBytes(msp);
+  let updated = unlessPresent(config, 'Application', msp.mspId, mspBytes, () => addApplicationOrg(config, { msp, anchorPeers: nodes.anchorPeers }));
+  // the joiner becomes an orderer org only when it brings a consenter, as the join request states
+  if (nodes.orderers.some((o) => o.consenter)) {
+    const base = updated;
+    updated = unlessPresent(base, 'Orderer', msp.mspId, mspBytes, () => addOrdererOrg(base, { msp, orderers: nodes.orderers }));
+  }
+  return updated;
+}
+
+function removeOrgConfig(config: common.Config, mspId: string): common.Config {
+  try {
+    return removeOrg(config, mspId);
+  } catch (err) {
+    if (err instanceof ConfigError && err.reason === 'ORG_NOT_FOUND') return config;
+    throw err;
+  }
+}
+
+/**
+ * The change `proposal` makes to `channelId`, computed from the channel's CURRENT config and the approved
+ * payload only. Every agent computes it independently: the designated one records it, the others compare
+ * the recorded update with their own result before signing. ADD_ORG adds the application org with its
+ * anchor peers, and its orderer org and consenters when it brings a consenter; REMOVE_ORG and SUSPEND_ORG
+ * (when the chain lists channels for it) remove the org and its consenters.
+ */
+export function approvedChange(proposal: Proposal, channelId: string, config: common.Config): ApprovedChange {
+  let updated: common.Config;
+  try {
+    if (proposal.type === 'ADD_ORG') {
+      updated = addOrgConfig(config, proposal.payload as AddOrgPayload);
+    } else if (REMOVAL_TYPES.includes(proposal.type)) {
+      updated = removeOrgConfig(config, (proposal.payload as RemoveOrgPayload).mspId);
+    } else {
+      return { kind: 'UNSUPPORTED', reason: `${proposal.type} is not carried out on channels by this agent` };
+    }
+    return { kind: 'UPDATE', update: computeConfigUpdate(channelId, config, updated), updated };
+  } catch (err) {
+    if (err instanceof ConfigError && err.reason === 'NO_CHANGE') return { kind: 'APPLIED' };
+    if (err instanceof ConfigError) return { kind: 'INVALID', reason: err.message };
+    throw err;
+  }
+}

@@ -1,0 +1,31 @@
+import type { ProposalAction } from './actions';
+import type { MemberSummary, ProposalView } from './proposal-view';
+
+/** Evaluation kinds after which TallyProposal writes a decision. */
+const SETTLING = new Set(['DECIDED', 'DROPPED', 'EXPIRED']);
+
+/** True when `channel` has a COMMITTED result. */
+export function channelCommitted(proposal: ProposalView, channel: string): boolean {
+  return proposal.tasks.some((t) => t.channel === channel && t.status === 'COMMITTED');
+}
+
+/**
+ * What to do about a proposal as a whole. An OPEN proposal whose tally would settle it gets a
+ * TallyProposal (a crash between the last vote and its tally must not strand it). An APPROVED or
+ * APPLYING one is carried out one channel at a time, in the proposal's order (the ops channel first), by
+ * ACTIVE members only. Everything else is left alone, including FAILED: a failure is reported, not
+ * retried blindly.
+ */
+export function planProposal(proposal: ProposalView, me: string, members: readonly MemberSummary[]): ProposalAction {
+  if (proposal.status === 'OPEN') {
+    return proposal.evaluation && SETTLING.has(proposal.evaluation.kind) ? { kind: 'TALLY' } : { kind: 'IDLE', reason: 'votes pending' };
+  }
+  if (proposal.status !== 'APPROVED' && proposal.status !== 'APPLYING') {
+    return { kind: 'IDLE', reason: `proposal is ${proposal.status}` };
+  }
+  if (!members.some((m) => m.mspId === me && m.status === 'ACTIVE')) {
+    return { kind: 'IDLE', reason: `${me} is not an active member` };
+  }
+  const channel = proposal.channels.find((c) => !channelCommitted(proposal, c));
+  return channel ? { kind: 'CHANNEL', channel } : { kind: 'IDLE', reason: 'every channel has committed' };
+}
