@@ -21,7 +21,9 @@ export function readIdentity(identity: MspIdentity): { certificate: Buffer; priv
 /** Connects a fabric-gateway client to a peer over TLS as the given identity. The caller closes gateway and client. */
 export function connectGateway(peerEndpoint: string, tlsRootCert: Buffer, identity: MspIdentity): { gateway: Gateway; client: grpc.Client } {
   const { certificate, privateKeyPem } = readIdentity(identity);
-  const client = new grpc.Client(peerEndpoint, grpc.credentials.createSsl(tlsRootCert));
+  // Name the peer `localhost` (its TLS certificate carries both 127.0.0.1 and localhost): TLS server names must not
+  // be IP addresses (RFC 6066), and Node warns on every connection otherwise.
+  const client = new grpc.Client(peerEndpoint, grpc.credentials.createSsl(tlsRootCert), { 'grpc.ssl_target_name_override': 'localhost' });
   const gateway = connect({
     client,
     identity: { mspId: identity.mspId, credentials: certificate },

@@ -14,7 +14,7 @@ import { ledgerHeight } from '../src/peer-cli';
 import { recordedDaemons } from '../src/process-supervisor';
 import { pidDir } from '../src/run-layout';
 import { endorseSample } from '../src/sample-endorsement';
-import { ConfigBlockJson, fetchConfigBlock } from './support/fabric-oracles';
+import { fetchChannelConfig } from './support/fabric-oracles';
 import { stopSuiteNetwork, suiteRunDir } from './support/suite-network';
 
 jest.setTimeout(1_200_000);
@@ -24,15 +24,13 @@ const CHANNELS = [OPS_CHANNEL, APP_CHANNEL];
 
 /** What Fabric's own CLIs say a channel's config holds. */
 async function channelView(network: NetworkState, channel: string, via = 'Org1MSP') {
-  const { json } = await fetchConfigBlock(orgHandle(network, via), channel);
-  const config = (json as ConfigBlockJson & { data: { data: { payload: { data: { config: { sequence: string; channel_group: any } } } }[] } }).data.data[0].payload.data.config; // eslint-disable-line @typescript-eslint/no-explicit-any
-  const groups = config.channel_group.groups;
-  const consenters = (groups.Orderer.values.ConsensusType.value.metadata.consenters as { port: number }[]).map((c) => c.port).sort();
+  const { sequence, channelGroup } = await fetchChannelConfig(orgHandle(network, via), channel);
+  const { Application, Orderer } = channelGroup.groups;
   return {
-    sequence: Number(config.sequence),
-    application: Object.keys(groups.Application.groups).sort(),
-    orderer: Object.keys(groups.Orderer.groups).sort(),
-    consenters,
+    sequence,
+    application: Object.keys(Application.groups).sort(),
+    orderer: Object.keys(Orderer.groups).sort(),
+    consenters: (Orderer.values.ConsensusType.value.metadata.consenters as { port: number }[]).map((c) => c.port).sort(),
   };
 }
 

@@ -1,18 +1,10 @@
 import { createHash } from 'node:crypto';
+import type { ChaincodePackageInput } from '@opssc/core';
 import type { CommittedChaincode } from '../fabric';
 import { BootstrapError } from './bootstrap-error';
 
 /** The on-chain record of the package a committed definition runs (`GetChaincodePackage`). */
-export interface PackageRecord {
-  channel: string;
-  name: string;
-  version: string;
-  sequence: number;
-  packageId: string;
-  sha256: string;
-  label: string;
-  recordedBy?: string;
-}
+export type PackageRecord = ChaincodePackageInput & { recordedBy?: string };
 
 /**
  * Checks that the record describes the definition this org's peer reports as committed: the chaincode

@@ -1,4 +1,4 @@
-import { createHash } from 'node:crypto';
+import { computeTxId } from '@opssc/channel-config';
 import { common, peer } from '@hyperledger/fabric-protos';
 import { newChannelHeader } from './channel-header';
 import type { SigningIdentity } from './signing-identity';
@@ -28,10 +28,6 @@ export interface SignedProposalWithId {
 
 const utf8 = new TextEncoder();
 
-/** Fabric's transaction ID: lowercase hex SHA-256 of `nonce || creator`; peers and orderers recompute it. */
-export function computeTxId(nonce: Uint8Array, creator: Uint8Array): string {
-  return createHash('sha256').update(nonce).update(creator).digest('hex');
-}
 
 /**
  * Lays out a proposal as Fabric's CLI does: the chaincode is named both in the channel header extension
@@ -83,3 +79,6 @@ export async function buildSignedProposal(identity: SigningIdentity, spec: Propo
   signedProposal.setSignature(await identity.sign(proposalBytes));
   return { txId, signedProposal };
 }
+
+/** The transaction ID of a proposal or envelope: sha256(nonce || creator), shared with the config library. */
+export { computeTxId };

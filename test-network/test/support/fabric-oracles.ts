@@ -74,3 +74,17 @@ export async function ordererChannels(org: OrgHandle): Promise<string[]> {
   ]);
   return ((jsonAfter(stdout) as { channels: { name: string }[] | null }).channels ?? []).map((c) => c.name);
 }
+
+/** A config group as configtxlator decodes it; values are decoded to JSON by their key. */
+export interface ConfigGroupJson {
+  groups: Record<string, ConfigGroupJson>;
+  values: Record<string, { value: any }>; // eslint-disable-line @typescript-eslint/no-explicit-any
+  policies: Record<string, { policy: { value: unknown } }>;
+}
+
+/** The channel's current config as Fabric's own CLIs show it: its sequence and its channel group. */
+export async function fetchChannelConfig(org: OrgHandle, channelId: string): Promise<{ sequence: number; channelGroup: ConfigGroupJson }> {
+  const { json } = await fetchConfigBlock(org, channelId);
+  const config = (json.data.data[0].payload.data as unknown as { config: { sequence: string; channel_group: ConfigGroupJson } }).config;
+  return { sequence: Number(config.sequence), channelGroup: config.channel_group };
+}
