@@ -5,7 +5,7 @@ import { eventPayload, proposalToDrive } from './events/event-trigger';
 import { ProposalDriver, type DriveOutcome } from './executor/drive-proposal';
 import { ConsortiumClient } from './ledger/consortium-client';
 import type { Logger } from './logging/logger';
-import type { BroadcasterPort, ChaincodeDefinitionsPort, ClockPort, ConfigFetcherPort, EventsPort, LedgerPort, SignerPort } from './ports';
+import type { BroadcasterPort, ChaincodeDefinitionsPort, ChaincodeDeployerPort, ClockPort, ConfigFetcherPort, EventsPort, LedgerPort, PackageSourcePort, SignerPort } from './ports';
 import { SerialQueue } from './serial-queue';
 import { StatusBoard, type AgentStatus } from './status/status-board';
 
@@ -20,6 +20,10 @@ export interface AgentPorts {
   signer: SignerPort;
   clock: ClockPort;
   logger: Logger;
+  /** This org's peer lifecycle, for DEPLOY_CHAINCODE proposals (without it, the agent leaves them alone). */
+  deployer?: ChaincodeDeployerPort;
+  /** Where packages of DEPLOY_CHAINCODE proposals are downloaded from. */
+  packageSource?: PackageSourcePort;
 }
 
 /** Proposals in these statuses may need this agent: to be tallied, or to be carried out. */

@@ -7,7 +7,8 @@ import { gatewayLedger } from './adapters/gateway-ledger';
 import { ordererBroadcaster, ordererConfigFetcher } from './adapters/orderer-ports';
 import { peerChaincodeDefinitions } from './adapters/peer-definitions';
 import { loadConfig, type AgentConfig } from './config';
-import { connectGateway, connectOrdererAdmin, connectPeerAdmin, loadSigningIdentity, readGrpcEndpoint } from './fabric';
+import { httpPackageSource, peerChaincodeDeployer } from './adapters/chaincode-deployer';
+import { connectGateway, connectOrdererAdmin, connectPeerAdmin, gatewayChaincodeLifecycle, loadSigningIdentity, readGrpcEndpoint } from './fabric';
 import { createLogger, type Logger } from './logging/logger';
 import { systemClock } from './ports';
 import { startStatusServer, type StatusServer } from './status/status-server';
@@ -44,6 +45,8 @@ export async function wireAgent(config: AgentConfig, overrides: { logger?: Logge
       configFetcher: ordererConfigFetcher(orderer),
       broadcaster: ordererBroadcaster(orderer),
       chaincodeDefinitions: peerChaincodeDefinitions(peer),
+      deployer: peerChaincodeDeployer(peer, gatewayChaincodeLifecycle(gateway.gateway, config.mspId)),
+      packageSource: httpPackageSource(),
       signer: identity,
       clock: systemClock,
       logger,

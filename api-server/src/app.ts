@@ -49,6 +49,8 @@ export function createApp(config: Config, deps: AppDeps): Express {
     publicUrl: config.publicUrl,
   });
 
+  const packages = new ChaincodePackagesService(ledger, config.chaincodePackagesDir ? new PackageFiles(config.chaincodePackagesDir) : undefined);
+
   let openApi: object | undefined;
   const routes: RouteSpec[] = [];
   routes.push(
@@ -56,8 +58,8 @@ export function createApp(config: Config, deps: AppDeps): Express {
     ...membersRoutes(new MembersService(ledger, config.orgMspId)),
     ...invitationsRoutes(invitations),
     ...joinRequestsRoutes(new JoinRequestsService(ledger, deps.configBlocks, autoApprover)),
-    ...proposalsRoutes(new ProposalsService(ledger)),
-    ...chaincodePackagesRoutes(new ChaincodePackagesService(ledger, config.chaincodePackagesDir ? new PackageFiles(config.chaincodePackagesDir) : undefined)),
+    ...proposalsRoutes(new ProposalsService(ledger, (packageId) => packages.holds(packageId))),
+    ...chaincodePackagesRoutes(packages),
     ...eventsRoutes(ledger, SSE_HEARTBEAT_MS),
   );
 

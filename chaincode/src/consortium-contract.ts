@@ -12,12 +12,13 @@ import { initConsortium } from './transactions/init-consortium';
 import { issueInvitation, revokeInvitation } from './transactions/invitation-transactions';
 import { activateMember, updateMemberMetadata } from './transactions/member-transactions';
 import { recordChaincodePackage } from './transactions/record-chaincode-package';
+import { recordDeploymentStep } from './transactions/record-deployment-step';
 import { submitJoinRequest } from './transactions/submit-join-request';
 import { closeProposal, tallyProposal, withdrawProposal } from './transactions/tally-transactions';
 import { castVote } from './transactions/vote-transactions';
 
 /**
- * The `consortium` contract of consortium_ops: membership governance and chaincode package records
+ * The `consortium` contract of consortium_ops: membership governance, chaincode deployments and chaincode package records
  * (docs/chaincode-api.md).
  * Every method is a one-line delegation; each transaction lives in its own module and follows the same
  * five steps: authorize → parse arguments → pure domain function → write → one event. Every result is
@@ -137,6 +138,13 @@ export class ConsortiumContract extends Contract {
   @Returns('string')
   async RecordChaincodePackage(ctx: Context, record: string): Promise<string> {
     return recordChaincodePackage(ctx, record);
+  }
+
+  @Transaction()
+  @Param('step', 'string', 'JSON {status:"INSTALLED_APPROVED", packageId} or {status:"FAILED", reason} or {status:"COMMITTED", blockNumber?}')
+  @Returns('string')
+  async RecordDeploymentStep(ctx: Context, proposalId: string, step: string): Promise<string> {
+    return recordDeploymentStep(ctx, proposalId, step);
   }
 
   @Transaction(false)

@@ -27,6 +27,10 @@ async function fullLifecycle(): Promise<ConsortiumHarness> {
   await h.must(org1, 'UpdateMemberMetadata', JSON.stringify({ description: 'founder' }));
   const sha256 = 'ab'.repeat(32);
   await h.must(org2, 'RecordChaincodePackage', JSON.stringify({ channel: 'ops-channel', name: 'consortium_ops', version: '1.0', sequence: 1, packageId: `consortium_ops_1.0:${sha256}`, sha256, label: 'consortium_ops_1.0' }));
+  const deployment = await h.create('Org1MSP', 'DEPLOY_CHAINCODE', { channel: 'mychannel', name: 'basic', version: '1.0', sequence: 1, packageId: `basic_1.0:${sha256}`, sha256, label: 'basic_1.0' });
+  await h.vote(deployment, 'approve', 'Org1MSP', 'Org2MSP', 'Org3MSP');
+  await h.tally(deployment);
+  await h.must(org2, 'RecordDeploymentStep', deployment, JSON.stringify({ status: 'INSTALLED_APPROVED', packageId: `basic_1.0:${sha256}` }));
 
   const revoked = await h.invite('Org1MSP', 'Org5MSP');
   await h.must(org1, 'RevokeInvitation', revoked);

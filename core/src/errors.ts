@@ -45,6 +45,10 @@ export const ErrorCodes = [
   // chaincode packages
   'CHAINCODE_PACKAGE_NOT_FOUND',
   'CHAINCODE_PACKAGE_CONFLICT',
+  // chaincode deployment proposals
+  'SEQUENCE_NOT_NEXT',
+  'STEP_EXISTS',
+  'PACKAGE_LABEL_TAKEN',
   // transport, api-server side
   'MVCC_CONFLICT',
   'UPSTREAM_UNAVAILABLE',

@@ -15,6 +15,7 @@ const TRIGGERS: ReadonlySet<string> = new Set([
   EventNames.ConfigUpdateRecorded,
   EventNames.ConfigSignatureRecorded,
   EventNames.TaskResultRecorded,
+  EventNames.DeploymentStepRecorded,
   EventNames.ProposalApplied,
   EventNames.ProposalFailed,
   EventNames.ProposalExpired,

@@ -3,9 +3,11 @@ import { classifyLedgerError } from '../ledger/classify-failure';
 import type { ChannelAction } from '../planner/actions';
 import { REMOVAL_TYPES } from '../planner/approved-change';
 import { planChannel } from '../planner/plan-channel';
+import { planDeployment, type DeploymentView } from '../planner/plan-deployment';
 import { planProposal } from '../planner/plan-proposal';
-import type { ProposalView } from '../planner/proposal-view';
+import type { MemberSummary, ProposalView } from '../planner/proposal-view';
 import type { StatusBoard } from '../status/status-board';
+import { performDeployment } from './deploy-chaincode';
 import { executeChannelAction } from './execute-action';
 import type { ExecutorDeps } from './executor-deps';
 
@@ -63,6 +65,9 @@ export class ProposalDriver {
       this.log(proposal, { step: 'TALLY', outcome: written.kind === 'committed' ? 'done' : 'already-done', detail: `the votes decide: ${proposal.evaluation?.kind}` });
       return undefined;
     }
+    if (next.kind === 'DEPLOY') {
+      return this.deploy(proposal, members);
+    }
     const { channel } = next;
     const current = await configFetcher.fetchLatestConfig(channel);
     const committed = current && REMOVAL_TYPES.includes(proposal.type) ? await this.deps.chaincodeDefinitions.queryCommitted(channel) : undefined;
@@ -76,6 +81,33 @@ export class ProposalDriver {
     if (!current) return 'waiting';
     const performed = await executeChannelAction(this.deps, proposal, channel, action, current);
     this.log(proposal, { channel, attempt: action.attempt, step: action.kind, outcome: performed.outcome, detail: performed.detail });
+    return undefined;
+  }
+
+  /** One deployment step of a DEPLOY_CHAINCODE (plan-deployment.ts, deploy-chaincode.ts). */
+  private async deploy(proposal: DeploymentView, members: MemberSummary[]): Promise<DriveOutcome | undefined> {
+    const { deployer, packageSource, clock } = this.deps;
+    const me = this.settings.mspId;
+    const channel = proposal.channels[0];
+    if (!deployer || !packageSource) {
+      this.status.report({ proposalId: proposal.id, proposalStatus: proposal.status, channel, step: 'IDLE', state: 'idle', note: 'this agent is not wired for chaincode deployments' });
+      return 'idle';
+    }
+    const action = planDeployment(proposal, me, members, clock.now(), this.deps.timing.failoverMs);
+    if (action.kind === 'DONE') {
+      this.status.report({ proposalId: proposal.id, proposalStatus: proposal.status, channel, step: 'IDLE', state: 'idle', note: `${me}'s part of the deployment is recorded` });
+      return 'idle';
+    }
+    if (action.kind === 'WAIT') {
+      this.waiting(proposal, channel, { kind: 'WAIT', waitingFor: action.waitingFor });
+      return 'waiting';
+    }
+    this.status.report({ proposalId: proposal.id, proposalStatus: proposal.status, channel, step: action.kind, state: 'working' });
+    const outcome = await performDeployment({ ...this.deps, deployer, packageSource }, proposal, action, (record) => this.log(proposal, { channel, ...record }));
+    if (outcome === 'waiting') {
+      this.status.report({ proposalId: proposal.id, proposalStatus: proposal.status, channel, step: 'WAIT', state: 'waiting', waitingFor: 'enough lifecycle approvals to commit' });
+      return 'waiting';
+    }
     return undefined;
   }
 

@@ -1,6 +1,6 @@
 import type { ConsortiumClient } from '../ledger/consortium-client';
 import type { Logger } from '../logging/logger';
-import type { BroadcasterPort, ChaincodeDefinitionsPort, ClockPort, ConfigFetcherPort, SignerPort } from '../ports';
+import type { BroadcasterPort, ChaincodeDefinitionsPort, ChaincodeDeployerPort, ClockPort, ConfigFetcherPort, PackageSourcePort, SignerPort } from '../ports';
 
 /** Timing of the apply work; every value has a production default in agent-options.ts. */
 export interface ApplyTiming {
@@ -22,4 +22,7 @@ export interface ExecutorDeps {
   clock: ClockPort;
   logger: Logger;
   timing: ApplyTiming;
+  /** DEPLOY_CHAINCODE needs both; an agent wired without them leaves deployments to the other orgs. */
+  deployer?: ChaincodeDeployerPort;
+  packageSource?: PackageSourcePort;
 }

@@ -15,3 +15,4 @@ export * from './peer-admin';
 export * from './proposal-builder';
 export * from './signed-envelope';
 export * from './signing-identity';
+export * from './signature-policy-envelope';

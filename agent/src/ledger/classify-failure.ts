@@ -20,7 +20,7 @@ export type FailureClass =
   | { kind: 'unknown' };
 
 /** Chaincode codes that mean "what you are writing is already there". */
-export const ALREADY_DONE_CODES: readonly ErrorCode[] = ['SIGNATURE_EXISTS', 'CONFIG_UPDATE_EXISTS', 'RESULT_EXISTS'];
+export const ALREADY_DONE_CODES: readonly ErrorCode[] = ['SIGNATURE_EXISTS', 'CONFIG_UPDATE_EXISTS', 'RESULT_EXISTS', 'STEP_EXISTS'];
 
 /** Validation codes of a transaction that lost a race with another one: retry as a new transaction. */
 const CONFLICT_CODES = new Set(['MVCC_READ_CONFLICT', 'PHANTOM_READ_CONFLICT']);

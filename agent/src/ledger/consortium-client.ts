@@ -1,4 +1,4 @@
-import type { ProposalStatus, TaskResultInput } from '@opssc/core';
+import type { DeploymentStepInput, ProposalStatus, TaskResultInput } from '@opssc/core';
 import type { MemberSummary, ProposalView } from '../planner/proposal-view';
 import type { ClockPort, LedgerPort } from '../ports';
 import { DEFAULT_SUBMIT_POLICY, submitTransaction, type SubmitPolicy, type SubmitResult } from './submit-transaction';
@@ -37,6 +37,16 @@ export class ConsortiumClient {
   async listMembers(): Promise<MemberSummary[]> {
     const members = JSON.parse(await this.ledger.evaluate('ListMembers', '')) as MemberSummary[];
     return members.map(({ mspId, status, channels }) => ({ mspId, status, channels }));
+  }
+
+  /** The api-server URL a member publishes in its metadata, if any. */
+  async memberApiUrl(mspId: string): Promise<string | undefined> {
+    const member = JSON.parse(await this.ledger.evaluate('GetMember', mspId)) as { metadata?: { apiUrl?: string } };
+    return member.metadata?.apiUrl;
+  }
+
+  recordDeploymentStep(proposalId: string, step: DeploymentStepInput): Promise<SubmitResult> {
+    return this.submit('RecordDeploymentStep', proposalId, JSON.stringify(step));
   }
 
   tally(proposalId: string): Promise<SubmitResult> {

@@ -19,6 +19,8 @@ export type ChannelAction =
 export type ProposalAction =
   /** OPEN, and a tally would settle it: submit TallyProposal. */
   | { kind: 'TALLY' }
+  /** An APPROVED or APPLYING DEPLOY_CHAINCODE: install, approve, commit (plan-deployment.ts). */
+  | { kind: 'DEPLOY' }
   /** Work on the first channel that has not committed. */
   | { kind: 'CHANNEL'; channel: string }
   /** Nothing to do (still being voted on, or finished); `reason` says which. */

@@ -26,6 +26,9 @@ export function planProposal(proposal: ProposalView, me: string, members: readon
   if (!members.some((m) => m.mspId === me && m.status === 'ACTIVE')) {
     return { kind: 'IDLE', reason: `${me} is not an active member` };
   }
+  if (proposal.type === 'DEPLOY_CHAINCODE') {
+    return { kind: 'DEPLOY' };
+  }
   const channel = proposal.channels.find((c) => !channelCommitted(proposal, c));
   return channel ? { kind: 'CHANNEL', channel } : { kind: 'IDLE', reason: 'every channel has committed' };
 }

@@ -5,3 +5,4 @@ export * from './config-fetcher-port';
 export * from './events-port';
 export * from './ledger-port';
 export * from './signer-port';
+export * from './chaincode-deployer-port';

@@ -6,7 +6,8 @@ import { Agent } from '../../src/agent';
 import type { AgentOptions } from '../../src/agent-options';
 import { FileCheckpointer } from '../../src/checkpoint/file-checkpointer';
 import { newSigningIdentity, type SigningIdentity } from '../../src/fabric';
-import type { BroadcasterPort, CommittedDefinition, LedgerPort } from '../../src/ports';
+import type { BroadcasterPort, ChaincodeDeployerPort, CommittedDefinition, LedgerPort } from '../../src/ports';
+import type { FakeLifecycle } from './fake-lifecycle';
 import { channelConfig, fixtureOrderer, type FixtureOrg } from './channel-fixture';
 import { FakeClock } from './fake-clock';
 import { FakeBlockCutter, FakeEventHub, fakeLedgerPort } from './fake-ledger-ports';
@@ -75,7 +76,11 @@ export class ConsortiumWorld {
   }
 
   /** Starts an agent for `mspId` (optionally one that dies at `crashAt`), reusing `checkpointFile` if given. */
-  async startAgent(mspId: string, options: { crashAt?: CrashPoint; checkpointFile?: string; agent?: Partial<AgentOptions>; ledger?: (inner: LedgerPort) => LedgerPort; broadcaster?: (inner: BroadcasterPort) => BroadcasterPort } = {}): Promise<WorldAgent> {
+  async startAgent(mspId: string, options: {
+    crashAt?: CrashPoint; checkpointFile?: string; agent?: Partial<AgentOptions>; ledger?: (inner: LedgerPort) => LedgerPort; broadcaster?: (inner: BroadcasterPort) => BroadcasterPort;
+    /** Chaincode deployments: every org's peer lifecycle, and optionally a wrapper of this org's (to inject faults). */
+    lifecycle?: FakeLifecycle; deployer?: (inner: ChaincodeDeployerPort, crash: CrashSwitch) => ChaincodeDeployerPort;
+  } = {}): Promise<WorldAgent> {
     const checkpointFile = options.checkpointFile ?? join(this.dir, `${mspId}-${this.agents.length}.checkpoint.json`);
     const log = memoryLogger(mspId);
     const crash = new CrashSwitch(options.crashAt);
@@ -96,6 +101,20 @@ export class ConsortiumWorld {
       clock: this.clock,
       logger: log.logger,
     });
+    if (options.lifecycle) {
+      const inner = options.lifecycle.deployer(mspId);
+      const deployer = options.deployer ? options.deployer(inner, crash) : inner;
+      const source = options.lifecycle.packageSource();
+      // a dead process does nothing more on its peer
+      ports.deployer = {
+        install: async (b) => (crash.guard(), count(await deployer.install(b))),
+        approve: async (d, p) => (crash.guard(), count(await deployer.approve(d, p))),
+        checkCommitReadiness: async (d) => (crash.guard(), count(await deployer.checkCommitReadiness(d))),
+        commit: async (d) => (crash.guard(), count(await deployer.commit(d))),
+        committedSequence: async (c, n) => (crash.guard(), count(await deployer.committedSequence(c, n))),
+      };
+      ports.packageSource = { download: async (u, p) => (crash.guard(), count(await source.download(u, p))) };
+    }
     const agent = new Agent(ports, { mspId, ...WORLD_AGENT_OPTIONS, ...options.agent });
     const running: WorldAgent = { mspId, agent, crash, log, checkpointFile };
     this.agents.push(running);

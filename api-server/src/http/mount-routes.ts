@@ -1,4 +1,4 @@
-import type { Express, RequestHandler } from 'express';
+import express, { type Express, type RequestHandler } from 'express';
 import type { Logger } from '../observability/logger';
 import { getLog, getPrincipal } from './request-context';
 import type { AuthMode, RouteContext, RouteSchemas, RouteSpec } from './route-spec';
@@ -10,7 +10,10 @@ import type { AuthMode, RouteContext, RouteSchemas, RouteSpec } from './route-sp
  */
 export function mountRoutes(app: Express, routes: readonly RouteSpec[], guard: (mode: AuthMode) => RequestHandler, logger: Logger): void {
   for (const route of routes) {
-    app[route.method](route.path, guard(route.auth), async (req, res) => {
+    const raw = route.request?.rawBody;
+    // a large body is read only once the caller is known, never for an anonymous one
+    const bodyReaders: RequestHandler[] = raw ? [express.raw({ type: 'application/octet-stream', limit: raw.limitBytes })] : [];
+    app[route.method](route.path, guard(route.auth), ...bodyReaders, async (req, res) => {
       const schemas: RouteSchemas = route.request ?? {};
       const ctx: RouteContext<RouteSchemas> = {
         params: schemas.params ? schemas.params.parse(req.params) : {},

@@ -49,7 +49,7 @@ export function buildOpenApiDocument(routes: readonly RouteSpec[], version: stri
       request: {
         params: route.request?.params,
         query: route.request?.query,
-        body: body ? { required: !body.isOptional(), content: { 'application/json': { schema: body } } } : undefined,
+        body: body ? { required: !body.isOptional(), content: { [route.request?.rawBody ? 'application/octet-stream' : 'application/json']: { schema: body } } } : undefined,
       },
       responses,
     });

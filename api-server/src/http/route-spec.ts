@@ -15,6 +15,11 @@ export interface RouteSchemas {
   params?: AnyZodObject;
   query?: AnyZodObject;
   body?: ZodTypeAny;
+  /**
+   * The body is raw bytes (`application/octet-stream`, at most `limitBytes`), read only after the caller
+   * is authenticated; `body` then validates a Buffer.
+   */
+  rawBody?: { limitBytes: number };
 }
 
 type Infer<T> = T extends ZodTypeAny ? z.infer<T> : Record<string, never>;

@@ -1,4 +1,4 @@
-import { Keys, OpsError, SUBJECT_HOLDING_STATUSES, type Proposal } from '@opssc/core';
+import { Keys, OpsError, SUBJECT_HOLDING_STATUSES, type DeployChaincodePayload, type Proposal } from '@opssc/core';
 import type { TxContext } from '../context/tx-context';
 import { addHistory } from './history-store';
 import { deleteKey, getJson, listJson, putJson } from './state';
@@ -35,6 +35,10 @@ export async function insertProposal(tx: TxContext, proposal: Proposal): Promise
   if (proposal.subjectMspId) {
     await putJson(tx.stub, Keys.proposalBySubject(proposal.subjectMspId, proposal.id), entry);
   }
+  if (proposal.type === 'DEPLOY_CHAINCODE') {
+    const { channel, name } = proposal.payload as DeployChaincodePayload;
+    await putJson(tx.stub, Keys.proposalByChaincode(channel, name, proposal.id), entry);
+  }
   await addHistory(tx, { subjectKind: 'proposal', subjectId: proposal.id, action: 'created', toStatus: proposal.status });
 }
 
@@ -66,6 +70,20 @@ export async function assertSubjectFree(tx: TxContext, mspId: string): Promise<v
     const proposal = await getProposal(tx, entry.id);
     if (proposal && SUBJECT_HOLDING_STATUSES.includes(proposal.status)) {
       throw new OpsError('PROPOSAL_EXISTS', `${proposal.id} (${proposal.type}, ${proposal.status}) is already about ${mspId}`);
+    }
+  }
+}
+
+/**
+ * Refuses (PROPOSAL_EXISTS) a new deployment of `name` on `channel` while another one is OPEN, APPROVED
+ * or APPLYING: two live deployments would race for the same sequence. A range read, so two created in
+ * one block conflict and only one commits.
+ */
+export async function assertDeploymentFree(tx: TxContext, channel: string, name: string): Promise<void> {
+  for (const entry of await listJson<ProposalIndexEntry>(tx.stub, Keys.proposalsAboutChaincode(channel, name))) {
+    const proposal = await getProposal(tx, entry.id);
+    if (proposal && SUBJECT_HOLDING_STATUSES.includes(proposal.status)) {
+      throw new OpsError('PROPOSAL_EXISTS', `${proposal.id} (${proposal.status}) already deploys ${name} on ${channel}`);
     }
   }
 }

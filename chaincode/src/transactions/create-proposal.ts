@@ -12,6 +12,8 @@ import {
   proposalIdFromTxId,
   subjectProblem,
   targetChannels,
+  assertNextSequence,
+  type DeployChaincodePayload,
   type Member,
   type Proposal,
   type SetVotingPolicyPayload,
@@ -24,13 +26,16 @@ import { emitEvent } from '../context/emit-event';
 import { txContext, type TxContext } from '../context/tx-context';
 import { requireConsortium } from '../ledger/consortium-store';
 import { getMember, listMembers } from '../ledger/member-store';
-import { assertSubjectFree, insertProposal } from '../ledger/proposal-store';
+import { listPackageRecords } from '../ledger/package-store';
+import { assertDeploymentFree, assertSubjectFree, insertProposal } from '../ledger/proposal-store';
 import { failedChecks, type MspValidators } from '../msp-validators';
 
 /**
  * An active member proposes a membership change (every type but ADD_ORG, which comes from
- * SubmitJoinRequest). The subject must be in a state the type can act on and not already held by
- * another live proposal; a new voting policy must be satisfiable; a new MSP must pass validation.
+ * SubmitJoinRequest) or a chaincode deployment. The subject must be in a state the type can act on and
+ * not already held by another live proposal; a new voting policy must be satisfiable; a new MSP must
+ * pass validation; a deployment must take the chaincode's next sequence, with no other live deployment
+ * of the same chaincode on the channel.
  */
 export async function createProposal(ctx: Context, validators: MspValidators, type: string, payloadJson: string, deadlineSeconds: string): Promise<string> {
   const tx = txContext(ctx);
@@ -56,6 +61,12 @@ export async function createProposal(ctx: Context, validators: MspValidators, ty
     if (proposalType === 'UPDATE_ORG_MSP') {
       validationReport = await validateNewMsp(tx, validators, payload as UpdateOrgMspPayload, await listMembers(tx));
     }
+  } else if (proposalType === 'DEPLOY_CHAINCODE') {
+    const deploy = payload as DeployChaincodePayload;
+    await assertDeploymentFree(tx, deploy.channel, deploy.name);
+    const recorded = (await listPackageRecords(tx, deploy.channel)).filter((r) => r.name === deploy.name).map((r) => r.sequence);
+    assertNextSequence(deploy.name, deploy.channel, deploy.sequence, recorded);
+    channels = targetChannels(proposalType, payload);
   } else {
     // only a new policy needs the whole member set: it must be satisfiable by the active members
     const active = (await listMembers(tx)).filter((m) => m.status === 'ACTIVE').map((m) => m.mspId);

@@ -36,7 +36,8 @@ export interface EndingFacts {
 
 /**
  * Ends an OPEN proposal and applies what the ending implies (effectsOfDecision). An approved proposal
- * that changes no channel is applied in the same transaction: APPROVED → APPLYING → APPLIED.
+ * that changes no channel is applied in the same transaction: APPROVED → APPLYING → APPLIED; an
+ * approved DEPLOY_CHAINCODE goes straight on to APPLYING (its agents' steps follow).
  */
 export async function settleProposal(tx: TxContext, before: Proposal, ending: Ending, facts: EndingFacts = {}): Promise<Settlement> {
   const stamp = { nowIso: tx.nowIso, txId: tx.txId, ...(facts.reason !== undefined ? { reason: facts.reason } : {}) };
@@ -47,7 +48,11 @@ export async function settleProposal(tx: TxContext, before: Proposal, ending: En
   const path: ProposalStatus[] = [ending];
   const cache = new Map((facts.members ?? []).map((m) => [m.mspId, m]));
   let version = await applyEffects(tx, after, effectsOfDecision(after, ending), cache);
-  if (ending === 'APPROVED' && after.channels.length === 0) {
+  if (ending === 'APPROVED' && after.type === 'DEPLOY_CHAINCODE') {
+    // every org's agent starts on approval, each recording its own step: nothing else marks the start
+    after = transitionProposal(after, 'APPLYING', stamp);
+    path.push('APPLYING');
+  } else if (ending === 'APPROVED' && after.channels.length === 0) {
     after = transitionProposal(transitionProposal(after, 'APPLYING', stamp), 'APPLIED', stamp);
     path.push('APPLYING', 'APPLIED');
     version = (await applyEffects(tx, after, effectsOfApplied(after), cache)) ?? version;

@@ -24,6 +24,8 @@ export const EventNames = {
   ProposalFailed: 'ProposalFailed',
   /** A member recorded which package a committed chaincode definition runs. */
   ChaincodePackageRecorded: 'ChaincodePackageRecorded',
+  /** An org recorded a step of a DEPLOY_CHAINCODE proposal (the last one is announced as ProposalApplied). */
+  DeploymentStepRecorded: 'DeploymentStepRecorded',
 } as const;
 
 export type EventName = (typeof EventNames)[keyof typeof EventNames];

@@ -1,5 +1,6 @@
 export * from './apply-progress';
 export * from './apply-records';
+export * from './chaincode-deployment';
 export * from './chaincode-package';
 export * from './client-identity';
 export * from './deadline';
@@ -27,6 +28,7 @@ export * from './proposal-lifecycle';
 export * from './proposal-state-machine';
 export * from './proposal-subject';
 export * from './proposal-summary';
+export * from './signature-policy';
 export * from './tally';
 export * from './vote';
 export * from './vote-rules';

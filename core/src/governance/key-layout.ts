@@ -29,6 +29,10 @@ export const ObjectTypes = {
   invitation: 'invitation',
   /** A chaincode package record: `[channel, name, sequence (9 digits)]`. */
   chaincodePackage: 'ccpackage',
+  /** Index of DEPLOY_CHAINCODE proposals by chaincode: `[channel, name, id]`; keeps one live deployment per chaincode. */
+  proposalByChaincode: 'proposal-by-chaincode',
+  /** One deployment step: `[proposalId, ORG|COMMIT, mspId]`. */
+  deploymentStep: 'ccstep',
   history: 'history',
 } as const;
 
@@ -96,6 +100,11 @@ export const Keys = {
     spec(ObjectTypes.chaincodePackage, channel, name, sequenceKeyPart(sequence)),
   chaincodePackagesOn: (channel: string) => spec(ObjectTypes.chaincodePackage, channel),
   allChaincodePackages: () => spec(ObjectTypes.chaincodePackage),
+  proposalByChaincode: (channel: string, name: string, id: string) => spec(ObjectTypes.proposalByChaincode, channel, name, id),
+  proposalsAboutChaincode: (channel: string, name: string) => spec(ObjectTypes.proposalByChaincode, channel, name),
+  deploymentStep: (proposalId: string, kind: 'ORG' | 'COMMIT', mspId: string) => spec(ObjectTypes.deploymentStep, proposalId, kind, mspId),
+  deploymentStepsOf: (proposalId: string, kind?: 'ORG' | 'COMMIT') =>
+    kind ? spec(ObjectTypes.deploymentStep, proposalId, kind) : spec(ObjectTypes.deploymentStep, proposalId),
   history: (kind: 'member' | 'proposal', id: string, at: string, txId: string, seq: number) =>
     spec(ObjectTypes.history, kind, id, at, `${txId}.${String(seq).padStart(4, '0')}`),
   historyOf: (kind: 'member' | 'proposal', id: string) => spec(ObjectTypes.history, kind, id),

@@ -1,4 +1,5 @@
 import { OpsError } from '../errors';
+import { parseDeployChaincodePayload } from './chaincode-deployment';
 import { assertChannelName, assertMspId } from './identifiers';
 import { expectArray, expectObject, optionalString, type JsonObject } from './input-shape';
 import { parseMspDefinitionShape } from './member-input';
@@ -9,6 +10,9 @@ import { parseVotingPolicy } from './voting-policy';
 export type CreatableProposalType = Exclude<ProposalType, 'ADD_ORG'>;
 
 const MAX_CHANNELS = 64;
+
+/** Every type CreateProposal takes. */
+export const CREATABLE_TYPES: readonly CreatableProposalType[] = ['UPDATE_ORG_MSP', 'SUSPEND_ORG', 'REINSTATE_ORG', 'REMOVE_ORG', 'SET_VOTING_POLICY', 'DEPLOY_CHAINCODE'];
 
 function channels(obj: JsonObject, path: string): { channels?: string[] } {
   if (obj.channels === undefined) return {};
@@ -47,22 +51,24 @@ export function parseProposalPayload<T extends CreatableProposalType>(type: T, v
       const obj = expectObject(value, path, ['policy', 'description']);
       return { policy: parseVotingPolicy(obj.policy, `${path}.policy`), ...description(obj, path) } as ProposalPayloads[T];
     }
+    case 'DEPLOY_CHAINCODE':
+      return parseDeployChaincodePayload(value, path) as ProposalPayloads[T];
     default:
-      throw new OpsError('INVALID_ARGUMENT', `type must be one of UPDATE_ORG_MSP, SUSPEND_ORG, REINSTATE_ORG, REMOVE_ORG, SET_VOTING_POLICY (ADD_ORG comes from SubmitJoinRequest)`);
+      throw new OpsError('INVALID_ARGUMENT', `type must be one of ${CREATABLE_TYPES.join(', ')} (ADD_ORG comes from SubmitJoinRequest)`);
   }
 }
 
 /** Reads CreateProposal's `type` argument. */
 export function parseCreatableProposalType(value: string): CreatableProposalType {
-  const types: readonly string[] = ['UPDATE_ORG_MSP', 'SUSPEND_ORG', 'REINSTATE_ORG', 'REMOVE_ORG', 'SET_VOTING_POLICY'];
-  if (!types.includes(value)) {
-    throw new OpsError('INVALID_ARGUMENT', `type must be one of ${types.join(', ')} (ADD_ORG comes from SubmitJoinRequest)`);
+  if (!(CREATABLE_TYPES as readonly string[]).includes(value)) {
+    throw new OpsError('INVALID_ARGUMENT', `type must be one of ${CREATABLE_TYPES.join(', ')} (ADD_ORG comes from SubmitJoinRequest)`);
   }
   return value as CreatableProposalType;
 }
 
 /** The org a payload is about, if any. */
 export function payloadSubject(payload: object): string | undefined {
+  // a deployment payload has no mspId: it is about a chaincode, not an org
   const mspId = (payload as { mspId?: unknown }).mspId;
   return typeof mspId === 'string' ? mspId : undefined;
 }

@@ -1,3 +1,4 @@
+import type { DeployChaincodePayload } from './chaincode-deployment';
 import type { Member, MemberStatus } from './member';
 import type { Proposal, ProposalPayload, ProposalStatus, ProposalType, RemoveOrgPayload, UpdateOrgMspPayload } from './proposal';
 
@@ -13,6 +14,7 @@ export const SUBJECT_STATUSES: Readonly<Record<ProposalType, readonly MemberStat
   REINSTATE_ORG: ['SUSPENDED'],
   REMOVE_ORG: ['APPROVED', 'ACTIVE', 'SUSPENDED'],
   SET_VOTING_POLICY: null,
+  DEPLOY_CHAINCODE: null,
 });
 
 /**
@@ -45,7 +47,13 @@ export function subjectProblem(proposal: Pick<Proposal, 'type' | 'subjectMspId'>
  * and its write access to consortium_ops. MSP updates and removals default to every channel the member
  * is in. (ADD_ORG channels come from the join request; see admissionChannels.)
  */
-export function targetChannels(type: ProposalType, payload: ProposalPayload, subject: Member): string[] {
+export function targetChannels(type: ProposalType, payload: ProposalPayload, subject?: Member): string[] {
+  if (type === 'DEPLOY_CHAINCODE') {
+    return [(payload as DeployChaincodePayload).channel];
+  }
+  if (!subject) {
+    return [];
+  }
   if (type === 'UPDATE_ORG_MSP' || type === 'REMOVE_ORG') {
     return (payload as UpdateOrgMspPayload | RemoveOrgPayload).channels ?? subject.channels;
   }

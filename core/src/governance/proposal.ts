@@ -1,9 +1,10 @@
+import type { DeployChaincodePayload } from './chaincode-deployment';
 import type { JoinRequest, MspDefinition, ValidationReport } from '../msp/types';
 import type { TallyResult } from './tally';
 import type { VotingPolicy } from './voting-policy';
 
-/** Kinds of membership proposal. ADD_ORG is created only by SubmitJoinRequest. */
-export const ProposalTypes = ['ADD_ORG', 'UPDATE_ORG_MSP', 'SUSPEND_ORG', 'REINSTATE_ORG', 'REMOVE_ORG', 'SET_VOTING_POLICY'] as const;
+/** Kinds of proposal: membership, voting policy and chaincode deployment. ADD_ORG is created only by SubmitJoinRequest. */
+export const ProposalTypes = ['ADD_ORG', 'UPDATE_ORG_MSP', 'SUSPEND_ORG', 'REINSTATE_ORG', 'REMOVE_ORG', 'SET_VOTING_POLICY', 'DEPLOY_CHAINCODE'] as const;
 export type ProposalType = (typeof ProposalTypes)[number];
 
 /** A proposal's lifecycle; see proposal-state-machine.ts for the exact table. */
@@ -62,6 +63,7 @@ export interface ProposalPayloads {
   REINSTATE_ORG: MemberStatusPayload;
   REMOVE_ORG: RemoveOrgPayload;
   SET_VOTING_POLICY: SetVotingPolicyPayload;
+  DEPLOY_CHAINCODE: DeployChaincodePayload;
 }
 
 export type ProposalPayload = ProposalPayloads[ProposalType];
@@ -83,7 +85,8 @@ export interface Proposal {
   digest?: string;
   validationReport?: ValidationReport;
   /**
-   * Channels whose config the proposal changes, in apply order (the ops channel first). Empty when the
+   * Channels whose config the proposal changes, in apply order (the ops channel first); for
+   * DEPLOY_CHAINCODE, the one channel the chaincode definition is committed on. Empty when the
    * proposal changes only consortium state: it is then APPLIED in the transaction that approves it.
    */
   channels: string[];

@@ -24,3 +24,14 @@ export const packageRecordSchema = ledgerRecord(
 export const packageRecordListSchema = z.object({ items: z.array(packageRecordSchema) }).openapi('ChaincodePackageRecordList');
 
 export const packageBytesSchema = z.string().openapi({ type: 'string', format: 'binary' });
+
+export const uploadBodySchema = z
+  .instanceof(Buffer, { message: 'the body must be the package file, sent as application/octet-stream' })
+  .refine((bytes) => bytes.length > 0, 'the package is empty')
+  .openapi({ type: 'string', format: 'binary', description: 'a chaincode package (.tar.gz with metadata.json and code.tar.gz)' });
+
+export const uploadedPackageSchema = z
+  .object({ packageId: z.string(), sha256: z.string(), label: z.string(), stored: z.boolean() })
+  .openapi('UploadedChaincodePackage');
+
+export const deploymentParamsSchema = z.object({ id: z.string().regex(/^p-[0-9a-f]{16}$/, 'must be a proposal id') }).strict();

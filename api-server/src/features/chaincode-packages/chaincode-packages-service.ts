@@ -2,7 +2,20 @@ import { OpsError } from '@opssc/core';
 import type { Principal } from '../../http/request-context';
 import type { LedgerPort } from '../../ledger/ledger-port';
 import { readPage, readProposal, type InvitationView } from '../../ledger/records';
+import { readPackageMetadata } from './package-metadata';
 import type { PackageFile, PackageFiles } from './package-files';
+
+/** A DEPLOY_CHAINCODE's package is served to anyone once the deployment is approved (see downloadForDeployment). */
+const APPROVED_DEPLOYMENT = new Set(['APPROVED', 'APPLYING', 'APPLIED']);
+
+/** What an upload returns: what a DEPLOY_CHAINCODE proposal names the package by. */
+export interface UploadedPackage {
+  packageId: string;
+  sha256: string;
+  label: string;
+  /** False when this server already held the same package. */
+  stored: boolean;
+}
 
 /** Join proposal statuses after the vote approved it: the org's nodes are about to join, or have. */
 const APPROVED_JOIN = new Set(['APPROVED', 'APPLYING', 'APPLIED']);
@@ -38,6 +51,44 @@ export class ChaincodePackagesService {
     return file;
   }
 
+  /** Stores an uploaded package under its label (from its metadata.json), for this org's DEPLOY_CHAINCODE proposals. */
+  async upload(bytes: Buffer): Promise<UploadedPackage> {
+    const files = this.requireFiles();
+    const { label } = readPackageMetadata(bytes);
+    return { ...(await files.store(label, bytes)), label };
+  }
+
+  /**
+   * The package of a DEPLOY_CHAINCODE proposal, for any caller, once the proposal is approved: the
+   * other members' agents fetch it here. No credential is asked for because nothing secret is served:
+   * the package's hash is public on-chain and the members voted to install it; an unapproved,
+   * rejected or withdrawn proposal's package is not served. The caller checks the bytes against the
+   * proposal's sha256 before installing them, so this server is not trusted either way.
+   */
+  async downloadForDeployment(proposalId: string): Promise<PackageFile> {
+    const proposal = asDeployment(await this.ledger.evaluate('GetProposal', [proposalId]));
+    if (proposal.type !== 'DEPLOY_CHAINCODE' || !APPROVED_DEPLOYMENT.has(proposal.status ?? '') || !proposal.packageId) {
+      throw new OpsError('FORBIDDEN', `${proposalId} is not an approved DEPLOY_CHAINCODE (${proposal.type} ${proposal.status})`);
+    }
+    const file = await this.requireFiles().find(proposal.packageId);
+    if (!file) {
+      throw new OpsError('NOT_FOUND', `this server holds no package ${proposal.packageId}`);
+    }
+    return file;
+  }
+
+  /** The package of `packageId` if this server holds it, for checks before a proposal is made. */
+  async holds(packageId: string): Promise<boolean> {
+    return (await this.files?.find(packageId)) !== undefined;
+  }
+
+  private requireFiles(): PackageFiles {
+    if (!this.files) {
+      throw new OpsError('NOT_FOUND', 'this server keeps no chaincode packages (OPSSC_CHAINCODE_PACKAGES_DIR is not set)');
+    }
+    return this.files;
+  }
+
   private async assertApprovedJoin(invitation: InvitationView): Promise<void> {
     const refused = (why: string) => new OpsError('FORBIDDEN', `chaincode packages are served to a joining org once its join request is approved; ${why}`);
     if (!invitation.usedFor) {
@@ -48,4 +99,10 @@ export class ChaincodePackagesService {
       throw refused(`${invitation.usedFor} is ${proposal.status}`);
     }
   }
+}
+
+function asDeployment(value: unknown): { type?: string; status?: string; packageId?: string } {
+  const record = (value && typeof value === 'object' ? value : {}) as { type?: unknown; status?: unknown; payload?: { packageId?: unknown } };
+  const text = (v: unknown) => (typeof v === 'string' ? v : undefined);
+  return { type: text(record.type), status: text(record.status), packageId: text(record.payload?.packageId) };
 }

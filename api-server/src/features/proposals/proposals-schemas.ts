@@ -49,6 +49,33 @@ export const createProposalBodySchema = z
       .strict(),
     z
       .object({
+        type: z.literal('DEPLOY_CHAINCODE'),
+        payload: z
+          .object({
+            channel: channelNameSchema,
+            name: z.string().regex(/^[a-zA-Z0-9]+([-_][a-zA-Z0-9]+)*$/, 'must be a Fabric chaincode name').max(128),
+            version: z.string().regex(/^[A-Za-z0-9_.+-]+$/, 'must be a Fabric chaincode version').max(128),
+            sequence: z.number().int().min(1).max(999_999_999).optional().openapi({ description: "default: the next sequence after the chaincode's on-chain package records" }),
+            packageId: z.string().max(300).regex(/^[A-Za-z0-9][A-Za-z0-9_.+-]*:[0-9a-f]{64}$/, 'must be a package id <label>:<sha256 hex>').openapi({ description: 'as POST /api/v1/chaincode-packages returned it; the package must be on this server' }),
+            sha256: z.string().regex(/^[0-9a-f]{64}$/).optional(),
+            label: z.string().max(128).optional(),
+            endorsementPolicy: z
+              .union([
+                z.object({ channelConfigPolicy: z.string().max(160) }).strict(),
+                z.object({ signaturePolicy: z.string().max(4096).openapi({ example: "OR('Org1MSP.peer','Org2MSP.peer')" }) }).strict(),
+              ])
+              .optional()
+              .openapi({ description: "default: the channel's /Channel/Application/Endorsement" }),
+            initRequired: z.boolean().optional(),
+            description,
+          })
+          .strict()
+          .openapi('DeployChaincodePayload'),
+        deadlineSeconds,
+      })
+      .strict(),
+    z
+      .object({
         type: z.literal('SET_VOTING_POLICY'),
         payload: z.object({ policy: votingPolicySchema, description }).strict(),
         deadlineSeconds,

@@ -2,6 +2,7 @@ import { canonicalJson } from '@opssc/core';
 import type { LedgerPort } from '../../ledger/ledger-port';
 import { readPage } from '../../ledger/records';
 import type { Logger } from '../../observability/logger';
+import { completeDeployPayload, type DeployRequest } from './deployment-payload';
 import { voteAndTally, type VoteOutcome } from './vote-and-tally';
 
 /** Filter of the proposal list. */
@@ -14,7 +15,11 @@ export interface ProposalFilter {
 
 /** Proposal governance on behalf of this org: create, vote, withdraw, read. */
 export class ProposalsService {
-  constructor(private readonly ledger: LedgerPort) {}
+  constructor(
+    private readonly ledger: LedgerPort,
+    /** Whether this server holds a package file (DEPLOY_CHAINCODE proposals name only packages it can serve). */
+    private readonly holdsPackage: (packageId: string) => Promise<boolean> = async () => false,
+  ) {}
 
   /** One page of proposals, newest first as the chaincode orders them. */
   async list(filter: ProposalFilter): Promise<{ items: unknown[]; nextCursor?: string }> {
@@ -29,6 +34,9 @@ export class ProposalsService {
 
   /** Creates a proposal; this org is the proposer (the chaincode takes it from the submitting identity). */
   async create(type: string, payload: object, deadlineSeconds: number | undefined, log: Logger): Promise<unknown> {
+    if (type === 'DEPLOY_CHAINCODE') {
+      payload = await completeDeployPayload(this.ledger, this.holdsPackage, payload as DeployRequest);
+    }
     // '' selects the chaincode's default deadline: fabric-contract-api needs every declared argument.
     const args = [type, canonicalJson(payload), deadlineSeconds === undefined ? '' : String(deadlineSeconds)];
     const { result, transactionId } = await this.ledger.submit('CreateProposal', args);
