@@ -8,6 +8,7 @@ import { ordererBroadcaster, ordererConfigFetcher } from './adapters/orderer-por
 import { peerChaincodeDefinitions } from './adapters/peer-definitions';
 import { loadConfig, type AgentConfig } from './config';
 import { httpPackageSource, peerChaincodeDeployer } from './adapters/chaincode-deployer';
+import { peerChannelJoiner } from './adapters/channel-joiner';
 import { connectGateway, connectOrdererAdmin, connectPeerAdmin, gatewayChaincodeLifecycle, loadSigningIdentity, readGrpcEndpoint } from './fabric';
 import { createLogger, type Logger } from './logging/logger';
 import { systemClock } from './ports';
@@ -47,6 +48,7 @@ export async function wireAgent(config: AgentConfig, overrides: { logger?: Logge
       chaincodeDefinitions: peerChaincodeDefinitions(peer),
       deployer: peerChaincodeDeployer(peer, gatewayChaincodeLifecycle(gateway.gateway, config.mspId)),
       packageSource: httpPackageSource(),
+      channelJoin: peerChannelJoiner(peer, identity),
       signer: identity,
       clock: systemClock,
       logger,

@@ -1,7 +1,7 @@
 import { logStep, type StepOutcome } from '../logging/step-log';
 import { classifyLedgerError } from '../ledger/classify-failure';
 import type { ChannelAction } from '../planner/actions';
-import { REMOVAL_TYPES } from '../planner/approved-change';
+import { removedOrg } from '../planner/approved-change';
 import { planChannel } from '../planner/plan-channel';
 import { planDeployment, type DeploymentView } from '../planner/plan-deployment';
 import { planProposal } from '../planner/plan-proposal';
@@ -68,9 +68,12 @@ export class ProposalDriver {
     if (next.kind === 'DEPLOY') {
       return this.deploy(proposal, members);
     }
+    if (next.kind === 'JOIN_PEER') {
+      return this.joinPeer(proposal, next.channel);
+    }
     const { channel } = next;
     const current = await configFetcher.fetchLatestConfig(channel);
-    const committed = current && REMOVAL_TYPES.includes(proposal.type) ? await this.deps.chaincodeDefinitions.queryCommitted(channel) : undefined;
+    const committed = current && removedOrg(proposal) ? await this.deps.chaincodeDefinitions.queryCommitted(channel) : undefined;
     const action = planChannel({ proposal, channel, me, members, current, committed, now: clock.now(), failoverMs: this.deps.timing.failoverMs });
     if (action.kind === 'DONE') return undefined;
     if (action.kind === 'WAIT') {
@@ -109,6 +112,38 @@ export class ProposalDriver {
       return 'waiting';
     }
     return undefined;
+  }
+
+  /**
+   * Joins this org's peer to a channel an APPLIED UPDATE_CHANNEL added it to, with block 0 from another
+   * member's orderer (this org's orderer is not on the channel). The channel's chaincodes are not
+   * installed or approved here.
+   */
+  private async joinPeer(proposal: ProposalView, channel: string): Promise<DriveOutcome> {
+    const { channelJoin, client } = this.deps;
+    const me = this.settings.mspId;
+    const report = (state: 'idle' | 'waiting', note: string) =>
+      this.status.report({ proposalId: proposal.id, proposalStatus: proposal.status, channel, step: 'JOIN_PEER', state, ...(state === 'idle' ? { note } : { waitingFor: note }) });
+    if (!channelJoin) {
+      report('idle', `this agent is not wired to join its peer; join it to ${channel} by hand`);
+      return 'idle';
+    }
+    if ((await channelJoin.joinedChannels()).includes(channel)) {
+      report('idle', `the peer has joined ${channel}`);
+      return 'idle';
+    }
+    const orderers = (await client.listMemberRecords())
+      .filter((m) => m.mspId !== me && m.status === 'ACTIVE')
+      .flatMap((m) => m.nodes.orderers.map((o) => ({ mspId: m.mspId, address: `${o.host}:${o.port}`, tlsRootCerts: [...m.msp.tlsRootCerts, ...m.msp.tlsIntermediateCerts] })));
+    const genesis = await channelJoin.fetchGenesisBlock(channel, orderers);
+    if (!genesis) {
+      report('waiting', `a member orderer that serves ${channel}'s genesis block to ${me}`);
+      return 'waiting';
+    }
+    const joined = await channelJoin.joinPeer(genesis);
+    this.log(proposal, { channel, step: 'JOIN_PEER', outcome: joined.alreadyJoined ? 'already-done' : 'done', detail: 'joined the peer with the genesis block' });
+    report('idle', `the peer has joined ${channel}`);
+    return 'idle';
   }
 
   private waiting(proposal: ProposalView, channel: string, action: Extract<ChannelAction, { kind: 'WAIT' }>): void {

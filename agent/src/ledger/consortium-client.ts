@@ -1,4 +1,4 @@
-import type { DeploymentStepInput, ProposalStatus, TaskResultInput } from '@opssc/core';
+import type { DeploymentStepInput, Member, ProposalStatus, TaskResultInput } from '@opssc/core';
 import type { MemberSummary, ProposalView } from '../planner/proposal-view';
 import type { ClockPort, LedgerPort } from '../ports';
 import { DEFAULT_SUBMIT_POLICY, submitTransaction, type SubmitPolicy, type SubmitResult } from './submit-transaction';
@@ -37,6 +37,11 @@ export class ConsortiumClient {
   async listMembers(): Promise<MemberSummary[]> {
     const members = JSON.parse(await this.ledger.evaluate('ListMembers', '')) as MemberSummary[];
     return members.map(({ mspId, status, channels }) => ({ mspId, status, channels }));
+  }
+
+  /** Every member record in full (nodes and MSP included). */
+  async listMemberRecords(): Promise<Member[]> {
+    return JSON.parse(await this.ledger.evaluate('ListMembers', '')) as Member[];
   }
 
   /** The api-server URL a member publishes in its metadata, if any. */

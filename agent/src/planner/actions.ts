@@ -21,6 +21,8 @@ export type ProposalAction =
   | { kind: 'TALLY' }
   /** An APPROVED or APPLYING DEPLOY_CHAINCODE: install, approve, commit (plan-deployment.ts). */
   | { kind: 'DEPLOY' }
+  /** An APPLIED UPDATE_CHANNEL added this org to `channel`: join its peer (plan-proposal.ts). */
+  | { kind: 'JOIN_PEER'; channel: string }
   /** Work on the first channel that has not committed. */
   | { kind: 'CHANNEL'; channel: string }
   /** Nothing to do (still being voted on, or finished); `reason` says which. */

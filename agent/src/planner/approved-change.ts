@@ -5,9 +5,12 @@ import {
   ConfigError,
   mspValueBytes,
   removeOrg,
+  setAnchorPeers,
+  setBatchSize,
+  setBatchTimeout,
 } from '@opssc/channel-config';
 import type { common } from '@hyperledger/fabric-protos';
-import type { AddOrgPayload, Proposal, RemoveOrgPayload } from '@opssc/core';
+import type { AddOrgPayload, Proposal, RemoveOrgPayload, UpdateChannelPayload } from '@opssc/core';
 import { groupAt, valuesOf } from './config-maps';
 
 /** What an approved proposal asks of one channel's current config. */
@@ -23,6 +26,19 @@ export type ApprovedChange =
 
 /** Proposal types whose channel change is taking an org out of the channel. */
 export const REMOVAL_TYPES: readonly string[] = ['REMOVE_ORG', 'SUSPEND_ORG'];
+
+/**
+ * The org a proposal takes out of a channel, if it does: the subject of a removal type, or the org of
+ * an UPDATE_CHANNEL REMOVE_ORG. Such a change is checked for safety first (removal-safety.ts).
+ */
+export function removedOrg(proposal: Pick<Proposal, 'type' | 'payload'>): string | undefined {
+  if (REMOVAL_TYPES.includes(proposal.type)) return (proposal.payload as RemoveOrgPayload).mspId;
+  if (proposal.type === 'UPDATE_CHANNEL') {
+    const { change } = proposal.payload as UpdateChannelPayload;
+    if (change.kind === 'REMOVE_ORG') return change.mspId;
+  }
+  return undefined;
+}
 
 function bytesEqual(a: Uint8Array, b: Uint8Array): boolean {
   return a.length === b.length && a.every((byte, i) => byte === b[i]);
@@ -69,17 +85,46 @@ function removeOrgConfig(config: common.Config, mspId: string): common.Config {
 }
 
 /**
+ * An UPDATE_CHANNEL's change: ADD_ORG adds the member as an application org with its anchor peers (as
+ * recorded on the proposal by CreateProposal; its orderer is not made a consenter), the others map to
+ * the config library's builders one to one.
+ */
+function channelUpdateConfig(config: common.Config, payload: UpdateChannelPayload): common.Config {
+  const { change } = payload;
+  switch (change.kind) {
+    case 'ADD_ORG': {
+      if (!change.msp) throw new ConfigError('INVALID_VALUE', `the proposal carries no MSP for ${change.mspId}`);
+      const msp = change.msp;
+      return unlessPresent(config, 'Application', change.mspId, mspValueBytes(msp), () => addApplicationOrg(config, { msp, anchorPeers: change.anchorPeers ?? [] }));
+    }
+    case 'REMOVE_ORG':
+      return removeOrgConfig(config, change.mspId);
+    case 'SET_BATCH_TIMEOUT':
+      return setBatchTimeout(config, change.timeout);
+    case 'SET_BATCH_SIZE': {
+      const { maxMessageCount, absoluteMaxBytes, preferredMaxBytes } = change;
+      return setBatchSize(config, { maxMessageCount, absoluteMaxBytes, preferredMaxBytes });
+    }
+    case 'SET_ANCHOR_PEERS':
+      return setAnchorPeers(config, change.mspId, change.peers);
+  }
+}
+
+/**
  * The change `proposal` makes to `channelId`, computed from the channel's CURRENT config and the approved
  * payload only. Every agent computes it independently: the designated one records it, the others compare
  * the recorded update with their own result before signing. ADD_ORG adds the application org with its
  * anchor peers, and its orderer org and consenters when it brings a consenter; REMOVE_ORG and SUSPEND_ORG
- * (when the chain lists channels for it) remove the org and its consenters.
+ * (when the chain lists channels for it) remove the org and its consenters; UPDATE_CHANNEL makes its one
+ * change (channelUpdateConfig).
  */
 export function approvedChange(proposal: Proposal, channelId: string, config: common.Config): ApprovedChange {
   let updated: common.Config;
   try {
     if (proposal.type === 'ADD_ORG') {
       updated = addOrgConfig(config, proposal.payload as AddOrgPayload);
+    } else if (proposal.type === 'UPDATE_CHANNEL') {
+      updated = channelUpdateConfig(config, proposal.payload as UpdateChannelPayload);
     } else if (REMOVAL_TYPES.includes(proposal.type)) {
       updated = removeOrgConfig(config, (proposal.payload as RemoveOrgPayload).mspId);
     } else {

@@ -1,9 +1,9 @@
 import { configUpdateDifference, decodeConfigUpdate, serializeConfigUpdate } from '@opssc/channel-config';
 import type { common } from '@hyperledger/fabric-protos';
-import type { RemoveOrgPayload, TaskView } from '@opssc/core';
+import type { TaskView, UpdateChannelPayload } from '@opssc/core';
 import type { CommittedDefinition, FetchedConfig } from '../ports';
 import type { ChannelAction } from './actions';
-import { approvedChange, REMOVAL_TYPES, type ApprovedChange } from './approved-change';
+import { approvedChange, removedOrg, type ApprovedChange } from './approved-change';
 import { channelOrgs } from './channel-orgs';
 import { designatedAgent } from './designated-agent';
 import { unsatisfiedModPolicies } from './mod-policies';
@@ -51,14 +51,26 @@ function dueSince(input: ChannelPlanInput, attempt: number): Date | undefined {
 }
 
 function removalCheck(input: ChannelPlanInput, config: common.Config, change: ApprovedChange): string[] {
-  if (!REMOVAL_TYPES.includes(input.proposal.type) || change.kind !== 'UPDATE') return [];
-  const subject = (input.proposal.payload as RemoveOrgPayload).mspId;
+  const subject = removedOrg(input.proposal);
+  if (!subject || change.kind !== 'UPDATE') return [];
   return removalProblems({ subject, current: config, updated: change.updated, committed: input.committed ?? [] });
+}
+
+/**
+ * The org that may not record an attempt: the subject of a removal (it may be gone, or unwilling), and
+ * the org an UPDATE_CHANNEL adds or removes (an org being added cannot read the channel yet).
+ */
+function excludedRecorder(proposal: ProposalView): string | undefined {
+  if (proposal.type === 'UPDATE_CHANNEL') {
+    const { change } = proposal.payload as UpdateChannelPayload;
+    if (change.kind === 'ADD_ORG') return change.mspId;
+  }
+  return removedOrg(proposal);
 }
 
 /** A new attempt: only the designated agent records an update (or a witness, when there is nothing to send). */
 function planNewAttempt(input: ChannelPlanInput, current: FetchedConfig, attempt: number, change: ApprovedChange): ChannelAction {
-  const exclude = REMOVAL_TYPES.includes(input.proposal.type) ? (input.proposal.payload as RemoveOrgPayload).mspId : undefined;
+  const exclude = excludedRecorder(input.proposal);
   const designated = designatedAgent({
     proposalId: input.proposal.id, channel: input.channel, attempt, members: input.members,
     ...(exclude ? { exclude } : {}), dueSince: dueSince(input, attempt), now: input.now, failoverMs: input.failoverMs,
@@ -124,7 +136,7 @@ export function planChannel(input: ChannelPlanInput): ChannelAction {
   const last = tasks[tasks.length - 1];
   if (last?.status === 'FAILED') return wait('a new proposal', last.attempt, `attempt ${last.attempt} failed: ${last.result?.reason ?? 'no reason recorded'}`);
   if (!input.current) return wait(`read access to ${input.channel}'s config (is ${input.me} on the channel?)`, last?.attempt);
-  if (REMOVAL_TYPES.includes(input.proposal.type) && !input.committed) return wait(`the committed chaincode definitions of ${input.channel}`, last?.attempt);
+  if (removedOrg(input.proposal) && !input.committed) return wait(`the committed chaincode definitions of ${input.channel}`, last?.attempt);
   const change = approvedChange(input.proposal, input.channel, input.current.config);
   if (last?.status === 'PENDING') return planPending(input, input.current, last, change);
   return planNewAttempt(input, input.current, last ? last.attempt + 1 : 1, change);

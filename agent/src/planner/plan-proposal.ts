@@ -1,3 +1,4 @@
+import type { UpdateChannelPayload } from '@opssc/core';
 import type { ProposalAction } from './actions';
 import type { MemberSummary, ProposalView } from './proposal-view';
 
@@ -14,11 +15,16 @@ export function channelCommitted(proposal: ProposalView, channel: string): boole
  * TallyProposal (a crash between the last vote and its tally must not strand it). An APPROVED or
  * APPLYING one is carried out one channel at a time, in the proposal's order (the ops channel first), by
  * ACTIVE members only. Everything else is left alone, including FAILED: a failure is reported, not
- * retried blindly.
+ * retried blindly. An APPLIED UPDATE_CHANNEL that added this org to a channel asks this org's agent to join
+ * its peer to it.
  */
 export function planProposal(proposal: ProposalView, me: string, members: readonly MemberSummary[]): ProposalAction {
   if (proposal.status === 'OPEN') {
     return proposal.evaluation && SETTLING.has(proposal.evaluation.kind) ? { kind: 'TALLY' } : { kind: 'IDLE', reason: 'votes pending' };
+  }
+  if (proposal.status === 'APPLIED' && proposal.type === 'UPDATE_CHANNEL') {
+    const { channel, change } = proposal.payload as UpdateChannelPayload;
+    if (change.kind === 'ADD_ORG' && change.mspId === me) return { kind: 'JOIN_PEER', channel };
   }
   if (proposal.status !== 'APPROVED' && proposal.status !== 'APPLYING') {
     return { kind: 'IDLE', reason: `proposal is ${proposal.status}` };

@@ -6,3 +6,4 @@ export * from './events-port';
 export * from './ledger-port';
 export * from './signer-port';
 export * from './chaincode-deployer-port';
+export * from './channel-join-port';

@@ -6,7 +6,7 @@ import { Agent } from '../../src/agent';
 import type { AgentOptions } from '../../src/agent-options';
 import { FileCheckpointer } from '../../src/checkpoint/file-checkpointer';
 import { newSigningIdentity, type SigningIdentity } from '../../src/fabric';
-import type { BroadcasterPort, ChaincodeDeployerPort, CommittedDefinition, LedgerPort } from '../../src/ports';
+import type { BroadcasterPort, ChaincodeDeployerPort, ChannelJoinPort, CommittedDefinition, LedgerPort } from '../../src/ports';
 import type { FakeLifecycle } from './fake-lifecycle';
 import { channelConfig, fixtureOrderer, type FixtureOrg } from './channel-fixture';
 import { FakeClock } from './fake-clock';
@@ -80,6 +80,8 @@ export class ConsortiumWorld {
     crashAt?: CrashPoint; checkpointFile?: string; agent?: Partial<AgentOptions>; ledger?: (inner: LedgerPort) => LedgerPort; broadcaster?: (inner: BroadcasterPort) => BroadcasterPort;
     /** Chaincode deployments: every org's peer lifecycle, and optionally a wrapper of this org's (to inject faults). */
     lifecycle?: FakeLifecycle; deployer?: (inner: ChaincodeDeployerPort, crash: CrashSwitch) => ChaincodeDeployerPort;
+    /** This org's peer, for joining channels an UPDATE_CHANNEL added it to. */
+    channelJoin?: ChannelJoinPort;
   } = {}): Promise<WorldAgent> {
     const checkpointFile = options.checkpointFile ?? join(this.dir, `${mspId}-${this.agents.length}.checkpoint.json`);
     const log = memoryLogger(mspId);
@@ -115,6 +117,7 @@ export class ConsortiumWorld {
       };
       ports.packageSource = { download: async (u, p) => (crash.guard(), count(await source.download(u, p))) };
     }
+    if (options.channelJoin) ports.channelJoin = options.channelJoin;
     const agent = new Agent(ports, { mspId, ...WORLD_AGENT_OPTIONS, ...options.agent });
     const running: WorldAgent = { mspId, agent, crash, log, checkpointFile };
     this.agents.push(running);

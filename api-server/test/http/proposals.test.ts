@@ -52,6 +52,29 @@ describe('proposals', () => {
     expect(server.ledger.submitted('CreateProposal')[0].args[2]).toBe('');
   });
 
+  it.each([
+    ['a batch timeout', { channel: 'mychannel', change: { kind: 'SET_BATCH_TIMEOUT', timeout: '250ms' } }],
+    ['a batch size', { channel: 'mychannel', change: { kind: 'SET_BATCH_SIZE', maxMessageCount: 50 } }],
+    ['anchor peers', { channel: 'mychannel', change: { kind: 'SET_ANCHOR_PEERS', mspId: 'Org2MSP', peers: [{ host: 'peer0.org2.example.com', port: 9051 }] } }],
+    ['adding a member to a channel', { channel: 'mychannel2', change: { kind: 'ADD_ORG', mspId: 'Org2MSP' } }],
+  ])('creates an UPDATE_CHANNEL proposal for %s', async (_what, payload) => {
+    const response = await create({ type: 'UPDATE_CHANNEL', payload });
+    expect(response.status).toBe(201);
+    expect(await jsonOf(response)).toMatchObject({ type: 'UPDATE_CHANNEL', status: 'OPEN', proposer: 'Org1MSP' });
+    expect(server.ledger.submitted('CreateProposal')[0].args.slice(0, 2)).toEqual(['UPDATE_CHANNEL', canonicalJson(payload)]);
+  });
+
+  it.each([
+    ['an unknown change kind', { channel: 'mychannel', change: { kind: 'RENAME_CHANNEL' } }],
+    ['a timeout that is not a Go duration', { channel: 'mychannel', change: { kind: 'SET_BATCH_TIMEOUT', timeout: 'soon' } }],
+    ['a channel name that Fabric refuses', { channel: 'My_Channel', change: { kind: 'SET_BATCH_TIMEOUT', timeout: '1s' } }],
+    ['an ADD_ORG with its own MSP', { channel: 'mychannel', change: { kind: 'ADD_ORG', mspId: 'Org2MSP', msp: {} } }],
+  ])('when an UPDATE_CHANNEL has %s, it is refused with 400 and nothing is submitted', async (_what, payload) => {
+    const response = await create({ type: 'UPDATE_CHANNEL', payload });
+    expect(response.status).toBe(400);
+    expect(server.ledger.submitted()).toEqual([]);
+  });
+
   it('when ADD_ORG is proposed here, it is refused: join requests come through invitations', async () => {
     const response = await create({ type: 'ADD_ORG', payload: { mspId: 'Org3MSP' } });
     expect(response.status).toBe(400);

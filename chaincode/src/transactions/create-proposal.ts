@@ -17,6 +17,7 @@ import {
   type Member,
   type Proposal,
   type SetVotingPolicyPayload,
+  type UpdateChannelPayload,
   type UpdateOrgMspPayload,
   type ValidationReport,
 } from '@opssc/core';
@@ -32,16 +33,16 @@ import { failedChecks, type MspValidators } from '../msp-validators';
 
 /**
  * An active member proposes a membership change (every type but ADD_ORG, which comes from
- * SubmitJoinRequest) or a chaincode deployment. The subject must be in a state the type can act on and
+ * SubmitJoinRequest), a chaincode deployment or a channel update. The subject must be in a state the type can act on and
  * not already held by another live proposal; a new voting policy must be satisfiable; a new MSP must
  * pass validation; a deployment must take the chaincode's next sequence, with no other live deployment
- * of the same chaincode on the channel.
+ * of the same chaincode on the channel; a channel update that adds an org must name an ACTIVE member.
  */
 export async function createProposal(ctx: Context, validators: MspValidators, type: string, payloadJson: string, deadlineSeconds: string): Promise<string> {
   const tx = txContext(ctx);
   const caller = await authorize(tx, 'active-admin');
   const proposalType = parseCreatableProposalType(type);
-  const payload = parseProposalPayload(proposalType, parseJsonArgument('payload', payloadJson, GOVERNANCE_LIMITS.mspArgumentBytes));
+  let payload = parseProposalPayload(proposalType, parseJsonArgument('payload', payloadJson, GOVERNANCE_LIMITS.mspArgumentBytes));
   const deadline = computeDeadline(tx.now, deadlineSeconds);
 
   const subjectMspId = payloadSubject(payload);
@@ -67,6 +68,9 @@ export async function createProposal(ctx: Context, validators: MspValidators, ty
     const recorded = (await listPackageRecords(tx, deploy.channel)).filter((r) => r.name === deploy.name).map((r) => r.sequence);
     assertNextSequence(deploy.name, deploy.channel, deploy.sequence, recorded);
     channels = targetChannels(proposalType, payload);
+  } else if (proposalType === 'UPDATE_CHANNEL') {
+    payload = await resolveChannelUpdate(tx, payload as UpdateChannelPayload) as typeof payload;
+    channels = targetChannels(proposalType, payload);
   } else {
     // only a new policy needs the whole member set: it must be satisfiable by the active members
     const active = (await listMembers(tx)).filter((m) => m.status === 'ACTIVE').map((m) => m.mspId);
@@ -91,6 +95,27 @@ export async function createProposal(ctx: Context, validators: MspValidators, ty
   await insertProposal(tx, proposal);
   emitEvent(tx, { name: EventNames.ProposalCreated, proposalId: proposal.id, ...(subjectMspId ? { mspId: subjectMspId } : {}), status: 'OPEN' });
   return canonicalJson(proposal);
+}
+
+/**
+ * An UPDATE_CHANNEL that adds an org must name an ACTIVE member that is not in the channel yet (by its
+ * member record); its MSP and anchor peers are copied from that record into the payload, so that the
+ * agents apply exactly what was voted on.
+ */
+async function resolveChannelUpdate(tx: TxContext, payload: UpdateChannelPayload): Promise<UpdateChannelPayload> {
+  const { change } = payload;
+  if (change.kind !== 'ADD_ORG') return payload;
+  const member = await getMember(tx, change.mspId);
+  if (!member) {
+    throw new OpsError('MEMBER_NOT_FOUND', `${change.mspId} is not a member`);
+  }
+  if (member.status !== 'ACTIVE') {
+    throw new OpsError('MEMBER_NOT_ACTIVE', `ADD_ORG to ${payload.channel} needs ${change.mspId} to be ACTIVE, it is ${member.status}`);
+  }
+  if (member.channels.includes(payload.channel)) {
+    throw new OpsError('INVALID_ARGUMENT', `${change.mspId} is already in ${payload.channel}`);
+  }
+  return { ...payload, change: { kind: 'ADD_ORG', mspId: change.mspId, msp: member.msp, anchorPeers: member.nodes.anchorPeers } };
 }
 
 /** Validates a replacement MSP against the other members (its own old MSP may share its root CA). */

@@ -53,7 +53,8 @@ export function parseMspDefinitionShape(value: unknown, path: string, mspId: str
   return msp;
 }
 
-function parsePeer(value: unknown, path: string): PeerEndpoint {
+/** Reads one peer endpoint `{host, port}`. */
+export function parsePeer(value: unknown, path: string): PeerEndpoint {
   const obj = expectObject(value, path, ['host', 'port']);
   return { host: expectString(obj.host, `${path}.host`, HOST), port: expectInteger(obj.port, `${path}.port`, 1, 65535) };
 }

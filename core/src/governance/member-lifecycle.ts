@@ -20,6 +20,8 @@ export function applyMemberChange(member: Member, change: MemberChange, nowIso: 
     ...(change.status !== undefined ? { status: change.status } : {}),
     ...(change.msp !== undefined ? { msp: change.msp } : {}),
     ...(change.channels !== undefined ? { channels: change.channels } : {}),
+    ...(change.addChannel !== undefined && !member.channels.includes(change.addChannel) ? { channels: [...member.channels, change.addChannel] } : {}),
+    ...(change.removeChannel !== undefined ? { channels: member.channels.filter((c) => c !== change.removeChannel) } : {}),
     statusReason: reason,
     updatedAt: nowIso,
     updatedTxId: txId,

@@ -1,5 +1,6 @@
 import { OpsError } from '../errors';
 import { parseDeployChaincodePayload } from './chaincode-deployment';
+import { parseUpdateChannelPayload } from './channel-update';
 import { assertChannelName, assertMspId } from './identifiers';
 import { expectArray, expectObject, optionalString, type JsonObject } from './input-shape';
 import { parseMspDefinitionShape } from './member-input';
@@ -12,7 +13,7 @@ export type CreatableProposalType = Exclude<ProposalType, 'ADD_ORG'>;
 const MAX_CHANNELS = 64;
 
 /** Every type CreateProposal takes. */
-export const CREATABLE_TYPES: readonly CreatableProposalType[] = ['UPDATE_ORG_MSP', 'SUSPEND_ORG', 'REINSTATE_ORG', 'REMOVE_ORG', 'SET_VOTING_POLICY', 'DEPLOY_CHAINCODE'];
+export const CREATABLE_TYPES: readonly CreatableProposalType[] = ['UPDATE_ORG_MSP', 'SUSPEND_ORG', 'REINSTATE_ORG', 'REMOVE_ORG', 'SET_VOTING_POLICY', 'DEPLOY_CHAINCODE', 'UPDATE_CHANNEL'];
 
 function channels(obj: JsonObject, path: string): { channels?: string[] } {
   if (obj.channels === undefined) return {};
@@ -53,6 +54,8 @@ export function parseProposalPayload<T extends CreatableProposalType>(type: T, v
     }
     case 'DEPLOY_CHAINCODE':
       return parseDeployChaincodePayload(value, path) as ProposalPayloads[T];
+    case 'UPDATE_CHANNEL':
+      return parseUpdateChannelPayload(value, path) as ProposalPayloads[T];
     default:
       throw new OpsError('INVALID_ARGUMENT', `type must be one of ${CREATABLE_TYPES.join(', ')} (ADD_ORG comes from SubmitJoinRequest)`);
   }
@@ -68,7 +71,7 @@ export function parseCreatableProposalType(value: string): CreatableProposalType
 
 /** The org a payload is about, if any. */
 export function payloadSubject(payload: object): string | undefined {
-  // a deployment payload has no mspId: it is about a chaincode, not an org
+  // a deployment payload has no mspId: it is about a chaincode, not an org; a channel update is about a channel
   const mspId = (payload as { mspId?: unknown }).mspId;
   return typeof mspId === 'string' ? mspId : undefined;
 }

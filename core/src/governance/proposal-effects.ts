@@ -1,4 +1,5 @@
 import type { MspDefinition } from '../msp/types';
+import { channelMembershipChange, type UpdateChannelPayload } from './channel-update';
 import type { MemberStatus } from './member';
 import type { Proposal, ProposalStatus, SetVotingPolicyPayload, UpdateOrgMspPayload } from './proposal';
 import type { VotingPolicy } from './voting-policy';
@@ -9,6 +10,10 @@ export interface MemberChange {
   status?: MemberStatus;
   msp?: MspDefinition;
   channels?: string[];
+  /** A channel the org joined (UPDATE_CHANNEL ADD_ORG): added to its channels. */
+  addChannel?: string;
+  /** A channel the org left (UPDATE_CHANNEL REMOVE_ORG): removed from its channels. */
+  removeChannel?: string;
 }
 
 /** What a proposal does to consortium state at one point of its life. */
@@ -40,6 +45,10 @@ export function effectsOfDecision(proposal: Proposal, outcome: ProposalStatus): 
  * (or at decision time when it changes no channel).
  */
 export function effectsOfApplied(proposal: Proposal): ProposalEffects {
+  if (proposal.type === 'UPDATE_CHANNEL') {
+    const change = channelMembershipChange(proposal.payload as UpdateChannelPayload);
+    return { members: change ? [change] : [] };
+  }
   const mspId = proposal.subjectMspId;
   if (!mspId) {
     return { members: [] };

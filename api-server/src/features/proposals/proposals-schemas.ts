@@ -18,6 +18,22 @@ export const votingPolicySchema = z
   .refine((p) => (p.rule === 'THRESHOLD') === (p.threshold !== undefined), 'threshold is required with, and only with, rule THRESHOLD')
   .openapi('VotingPolicy');
 
+const peerEndpoint = z.object({ host: z.string().min(1).max(253), port: z.number().int().min(1).max(65535) }).strict();
+const uint32 = z.number().int().min(1).max(0xffffffff);
+
+/** One change to a channel's config (core's `ChannelChange`); the chaincode checks it again. */
+export const channelChangeSchema = z
+  .discriminatedUnion('kind', [
+    z.object({ kind: z.literal('ADD_ORG'), mspId: mspIdSchema.openapi({ description: "an ACTIVE member; its MSP and anchor peers come from its member record" }) }).strict(),
+    z.object({ kind: z.literal('REMOVE_ORG'), mspId: mspIdSchema }).strict(),
+    z.object({ kind: z.literal('SET_BATCH_TIMEOUT'), timeout: z.string().regex(/^(\d+(\.\d+)?(ns|us|µs|ms|s|m|h))+$/, 'must be a Go duration such as 250ms').openapi({ example: '250ms' }) }).strict(),
+    z
+      .object({ kind: z.literal('SET_BATCH_SIZE'), maxMessageCount: uint32.optional(), absoluteMaxBytes: uint32.optional(), preferredMaxBytes: uint32.optional() })
+      .strict(),
+    z.object({ kind: z.literal('SET_ANCHOR_PEERS'), mspId: mspIdSchema, peers: z.array(peerEndpoint).max(16) }).strict(),
+  ])
+  .openapi('ChannelChange');
+
 const deadlineSeconds = z
   .number()
   .int()
@@ -71,6 +87,13 @@ export const createProposalBodySchema = z
           })
           .strict()
           .openapi('DeployChaincodePayload'),
+        deadlineSeconds,
+      })
+      .strict(),
+    z
+      .object({
+        type: z.literal('UPDATE_CHANNEL'),
+        payload: z.object({ channel: channelNameSchema, change: channelChangeSchema, description }).strict().openapi('UpdateChannelPayload'),
         deadlineSeconds,
       })
       .strict(),

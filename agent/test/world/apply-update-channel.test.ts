@@ -1,0 +1,107 @@
+import { orderer as ordererProto } from '@hyperledger/fabric-protos';
+import type { ChannelJoinPort } from '../../src/ports';
+import { channelConfig, fixtureOrderer } from '../support/channel-fixture';
+import { ConsortiumWorld, OPS } from '../support/consortium-world';
+import { sectionOrgs } from '../../src/planner/channel-orgs';
+import { groupAt, valuesOf } from '../../src/planner/config-maps';
+
+jest.setTimeout(60_000);
+
+const APP = 'mychannel2';
+
+describe('agents applying an approved UPDATE_CHANNEL', () => {
+  let world: ConsortiumWorld;
+  afterEach(async () => world.close());
+
+  /** Each org's fake peer: the channels it joined, and where its genesis blocks came from. */
+  const peers = new Map<string, { joined: string[]; fetchedFrom: string[][] }>();
+  function fakePeer(mspId: string): ChannelJoinPort {
+    const peer = { joined: [] as string[], fetchedFrom: [] as string[][] };
+    peers.set(mspId, peer);
+    return {
+      joinedChannels: async () => [...peer.joined],
+      async fetchGenesisBlock(channel, orderers) {
+        peer.fetchedFrom.push(orderers.map((o) => o.mspId));
+        return world.orderer.fetchLatestConfig(channel) ? Buffer.from(`genesis of ${channel}`) : undefined;
+      },
+      async joinPeer(genesis) {
+        const channel = Buffer.from(genesis).toString().replace('genesis of ', '');
+        const alreadyJoined = peer.joined.includes(channel);
+        if (!alreadyJoined) peer.joined.push(channel);
+        return { alreadyJoined };
+      },
+    };
+  }
+
+  async function approved(orgs: string[], payload: object): Promise<string> {
+    const proposalId = await world.harness.create('Org1MSP', 'UPDATE_CHANNEL', payload);
+    for (const mspId of orgs) await world.startAgent(mspId, { channelJoin: fakePeer(mspId) });
+    await world.harness.vote(proposalId, 'approve', ...orgs);
+    return proposalId;
+  }
+
+  function batchTimeout(channel: string): string {
+    const fetched = world.orderer.fetchLatestConfig(channel);
+    const value = fetched && valuesOf(groupAt(fetched.config, ['Orderer'])!).get('BatchTimeout');
+    return ordererProto.BatchTimeout.deserializeBinary(value!.getValue_asU8()).getTimeout();
+  }
+
+  it('when SET_BATCH_TIMEOUT is approved, both orgs sign (Orderer/Admins is a majority of 2), it commits once and the proposal is APPLIED', async () => {
+    world = await ConsortiumWorld.create(['Org1MSP', 'Org2MSP']);
+    const proposalId = await approved(['Org1MSP', 'Org2MSP'], { channel: OPS, change: { kind: 'SET_BATCH_TIMEOUT', timeout: '150ms' } });
+    await world.settle();
+
+    const proposal = await world.harness.proposal(proposalId);
+    expect(proposal.status).toBe('APPLIED');
+    expect(proposal.tasks).toEqual([expect.objectContaining({ channel: OPS, attempt: 1, status: 'COMMITTED' })]);
+    expect(proposal.signatures.map((s: { mspId: string }) => s.mspId).sort()).toEqual(['Org1MSP', 'Org2MSP']);
+    expect(world.orderer.committed.filter((c) => !c.outOfBand)).toHaveLength(1);
+    expect(batchTimeout(OPS)).toBe('150ms');
+  });
+
+  it('when the channel already has the timeout, the designated agent records a witness and COMMITTED without broadcasting', async () => {
+    world = await ConsortiumWorld.create(['Org1MSP', 'Org2MSP']);
+    const first = await approved(['Org1MSP', 'Org2MSP'], { channel: OPS, change: { kind: 'SET_BATCH_TIMEOUT', timeout: '150ms' } });
+    await world.settle();
+    expect((await world.harness.proposal(first)).status).toBe('APPLIED');
+
+    const again = await world.harness.create('Org2MSP', 'UPDATE_CHANNEL', { channel: OPS, change: { kind: 'SET_BATCH_TIMEOUT', timeout: '150ms' } });
+    await world.harness.vote(again, 'approve', 'Org1MSP', 'Org2MSP');
+    await world.settle();
+
+    expect((await world.harness.proposal(again)).status).toBe('APPLIED');
+    expect(world.orderer.committed.filter((c) => !c.outOfBand)).toHaveLength(1);
+  });
+
+  it("when ADD_ORG adds Org2 to a channel of Org1 alone, Org1 alone records, signs and submits, Org2 becomes an application org (not an orderer org), the channel joins Org2's record, and Org2's agent joins its peer once", async () => {
+    world = await ConsortiumWorld.create(['Org1MSP', 'Org2MSP']);
+    const { tree } = await world.harness.org('Org1MSP');
+    world.orderer.createChannel(APP, channelConfig([{ msp: tree.msp, peerPort: 7051, orderer: fixtureOrderer(tree.ordererTls, 0) }]));
+    const proposalId = await approved(['Org1MSP', 'Org2MSP'], { channel: APP, change: { kind: 'ADD_ORG', mspId: 'Org2MSP' } });
+    await world.settle();
+
+    const proposal = await world.harness.proposal(proposalId);
+    expect(proposal.status).toBe('APPLIED');
+    expect(proposal.tasks).toEqual([expect.objectContaining({ channel: APP, attempt: 1, status: 'COMMITTED', recordedBy: 'Org1MSP' })]);
+    expect(proposal.signatures.map((s: { mspId: string }) => s.mspId)).toEqual(['Org1MSP']);
+    const config = world.orderer.fetchLatestConfig(APP)!.config;
+    expect(sectionOrgs(config, 'Application')).toEqual(['Org1MSP', 'Org2MSP']);
+    expect(sectionOrgs(config, 'Orderer')).toEqual(['Org1MSP']);
+    expect((await world.harness.member('Org2MSP')).channels).toContain(APP);
+    const org1Orderers = (await world.harness.member('Org1MSP')).nodes.orderers.map(() => 'Org1MSP');
+    expect(peers.get('Org2MSP')).toEqual({ joined: [APP], fetchedFrom: [org1Orderers] });
+    expect(peers.get('Org1MSP')?.joined).toEqual([]);
+  });
+
+  it('when REMOVE_ORG would leave 1 of 2 Raft consenters, it gets the same safety check as a membership removal: FAILED with the reason, nothing broadcast', async () => {
+    world = await ConsortiumWorld.create(['Org1MSP', 'Org2MSP']);
+    const proposalId = await approved(['Org1MSP', 'Org2MSP'], { channel: OPS, change: { kind: 'REMOVE_ORG', mspId: 'Org2MSP' } });
+    await world.settle();
+
+    const proposal = await world.harness.proposal(proposalId);
+    expect(proposal.status).toBe('FAILED');
+    expect(proposal.tasks).toEqual([expect.objectContaining({ attempt: 1, recordedBy: 'Org1MSP', status: 'FAILED' })]);
+    expect(proposal.tasks[0].result.reason).toMatch(/would leave 1 of 2 Raft consenters/);
+    expect(world.orderer.answers).toEqual([]);
+  });
+});
