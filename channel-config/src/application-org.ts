@@ -2,11 +2,10 @@ import { common } from '@hyperledger/fabric-protos';
 import type { MspDefinition, PeerEndpoint } from '@opssc/core';
 import { putAnchorPeers } from './anchor-peers';
 import { ConfigError } from './config-error';
-import { ConfigKeys, cloneConfig, putValue, requireGroup } from './config-tree';
-import { mspValueBytes } from './msp-config';
-import { orgGroupKey } from './org-groups';
-import { groupsOf, policiesOf } from './proto-map';
-import { anyRolePolicy, configPolicy, type MspRoleName } from './signature-policy';
+import { ConfigKeys, cloneConfig, requireGroup } from './config-tree';
+import { newOrgGroup, orgGroupKey } from './org-groups';
+import { groupsOf } from './proto-map';
+import type { MspRoleName } from './signature-policy';
 
 /** What it takes to add an application (peer) organization to a channel. */
 export interface ApplicationOrgSpec {
@@ -29,13 +28,7 @@ const APPLICATION_ORG_POLICIES: Record<string, MspRoleName[]> = {
  * value, and an `AnchorPeers` value only when there are anchor peers.
  */
 export function buildApplicationOrgGroup(spec: ApplicationOrgSpec): common.ConfigGroup {
-  const group = new common.ConfigGroup();
-  group.setModPolicy(ConfigKeys.admins);
-  const policies = policiesOf(group);
-  for (const [name, roles] of Object.entries(APPLICATION_ORG_POLICIES)) {
-    policies.set(name, configPolicy(anyRolePolicy(spec.msp.mspId, roles), ConfigKeys.admins));
-  }
-  putValue(group, ConfigKeys.msp, mspValueBytes(spec.msp), ConfigKeys.admins);
+  const group = newOrgGroup(spec.msp, APPLICATION_ORG_POLICIES);
   putAnchorPeers(group, spec.anchorPeers);
   return group;
 }

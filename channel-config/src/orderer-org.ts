@@ -2,11 +2,10 @@ import { common } from '@hyperledger/fabric-protos';
 import type { MspDefinition, OrdererEndpoint } from '@opssc/core';
 import { ConfigError } from './config-error';
 import { ConfigKeys, cloneConfig, putValue, requireGroup } from './config-tree';
-import { mspValueBytes } from './msp-config';
-import { orgGroupKey } from './org-groups';
-import { groupsOf, policiesOf } from './proto-map';
+import { newOrgGroup, orgGroupKey } from './org-groups';
+import { groupsOf } from './proto-map';
 import { appendRaftConsenters } from './raft-consenters';
-import { anyRolePolicy, configPolicy, type MspRoleName } from './signature-policy';
+import type { MspRoleName } from './signature-policy';
 
 /** What it takes to add an ordering organization (and its Raft consenters) to a channel. */
 export interface OrdererOrgSpec {
@@ -34,13 +33,7 @@ export function endpointsValueBytes(orderers: readonly OrdererEndpoint[]): Uint8
  * an `MSP` value and, when the org has orderers, an `Endpoints` value.
  */
 export function buildOrdererOrgGroup(spec: OrdererOrgSpec): common.ConfigGroup {
-  const group = new common.ConfigGroup();
-  group.setModPolicy(ConfigKeys.admins);
-  const policies = policiesOf(group);
-  for (const [name, roles] of Object.entries(ORDERER_ORG_POLICIES)) {
-    policies.set(name, configPolicy(anyRolePolicy(spec.msp.mspId, roles), ConfigKeys.admins));
-  }
-  putValue(group, ConfigKeys.msp, mspValueBytes(spec.msp), ConfigKeys.admins);
+  const group = newOrgGroup(spec.msp, ORDERER_ORG_POLICIES);
   if (spec.orderers.length > 0) {
     putValue(group, ConfigKeys.endpoints, endpointsValueBytes(spec.orderers), ConfigKeys.admins);
   }

@@ -1,6 +1,9 @@
 import { common, msp as mspProto } from '@hyperledger/fabric-protos';
-import { ConfigKeys, valueBytes } from './config-tree';
-import { entriesOf, groupsOf } from './proto-map';
+import type { MspDefinition } from '@opssc/core';
+import { ConfigKeys, putValue, valueBytes } from './config-tree';
+import { mspValueBytes } from './msp-config';
+import { entriesOf, groupsOf, policiesOf } from './proto-map';
+import { anyRolePolicy, configPolicy, type MspRoleName } from './signature-policy';
 
 function mspIdOf(orgGroup: common.ConfigGroup): string | undefined {
   const bytes = valueBytes(orgGroup, ConfigKeys.msp);
@@ -23,4 +26,20 @@ export function orgGroupKey(parent: common.ConfigGroup, mspId: string): string |
   const orgs = groupsOf(parent);
   if (orgs.has(mspId)) return mspId;
   return entriesOf(orgs).find(([, group]) => mspIdOf(group) === mspId)?.[0];
+}
+
+/**
+ * An org's config group as configtxgen lays it out for both Application and Orderer orgs: mod_policy Admins,
+ * one signature policy per entry of `policies` over the org's NodeOU roles, and its MSP value. Callers add the
+ * values specific to the kind of org (anchor peers, orderer endpoints).
+ */
+export function newOrgGroup(msp: MspDefinition, policies: Record<string, MspRoleName[]>): common.ConfigGroup {
+  const group = new common.ConfigGroup();
+  group.setModPolicy(ConfigKeys.admins);
+  const groupPolicies = policiesOf(group);
+  for (const [name, roles] of Object.entries(policies)) {
+    groupPolicies.set(name, configPolicy(anyRolePolicy(msp.mspId, roles), ConfigKeys.admins));
+  }
+  putValue(group, ConfigKeys.msp, mspValueBytes(msp), ConfigKeys.admins);
+  return group;
 }

@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { joinRequestDigest, type JoinRequest, type ValidationReport } from '@opssc/core';
+import { joinRequestDigest, type ChaincodePackageInput, type JoinRequest, type ValidationReport } from '@opssc/core';
 import type { Clock } from '../../src/deps';
 
 /** Throws the way the chaincode does: a plain error whose message starts with a stable code. */
@@ -49,16 +49,7 @@ export interface FakeTask {
 }
 
 /** A chaincode package record, as GetChaincodePackage returns it. */
-export interface FakePackageRecord {
-  channel: string;
-  name: string;
-  version: string;
-  sequence: number;
-  packageId: string;
-  sha256: string;
-  label: string;
-  recordedBy: string;
-}
+export type FakePackageRecord = ChaincodePackageInput & { recordedBy: string };
 
 /**
  * The consortium state the fake chaincode works on, with the rules the api-server relies on: one
