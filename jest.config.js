@@ -10,6 +10,9 @@ const transform = { '^.+\\.ts$': ['ts-jest', { tsconfig: '<rootDir>/tsconfig.tes
 const roots = ['core', 'channel-config', 'chaincode', 'api-server', 'agent', 'test-network'].map((p) => `<rootDir>/${p}`);
 
 module.exports = {
+  // Jest reads the default test timeout from the global config only (not per project). Generous: unit suites that
+  // generate real certificate trees or run several agents slow down on a loaded machine; e2e suites set their own.
+  testTimeout: 30_000,
   projects: [
     {
       displayName: 'unit',
@@ -19,8 +22,6 @@ module.exports = {
       moduleNameMapper,
       transform,
       testEnvironment: 'node',
-      // generous: suites that generate real certificate trees or run several agents slow down on a loaded machine
-      testTimeout: 30_000,
     },
     {
       displayName: 'e2e',

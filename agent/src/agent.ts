@@ -5,7 +5,7 @@ import { eventPayload, proposalToDrive } from './events/event-trigger';
 import { ProposalDriver, type DriveOutcome } from './executor/drive-proposal';
 import { ConsortiumClient } from './ledger/consortium-client';
 import type { Logger } from './logging/logger';
-import type { BroadcasterPort, ChaincodeDefinitionsPort, ChaincodeDeployerPort, ChannelJoinPort, ClockPort, ConfigFetcherPort, EventsPort, LedgerPort, PackageSourcePort, SignerPort } from './ports';
+import type { BroadcasterPort, ChaincodeDefinitionsPort, ChaincodeDeployerPort, ChannelJoinPort, ClockPort, ConfigFetcherPort, EventsPort, LedgerPort, OrdererJoinPort, PackageSourcePort, SignerPort } from './ports';
 import { SerialQueue } from './serial-queue';
 import { StatusBoard, type AgentStatus } from './status/status-board';
 
@@ -24,8 +24,10 @@ export interface AgentPorts {
   deployer?: ChaincodeDeployerPort;
   /** Where packages of DEPLOY_CHAINCODE proposals are downloaded from. */
   packageSource?: PackageSourcePort;
-  /** This org's peer, to join channels an UPDATE_CHANNEL added the org to (without it, that is left to the operator). */
+  /** This org's peer, to join channels an UPDATE_CHANNEL added the org to or a CREATE_CHANNEL made (without it, that is left to the operator). */
   channelJoin?: ChannelJoinPort;
+  /** This org's orderer, to join channels a CREATE_CHANNEL made it a consenter of. */
+  ordererJoin?: OrdererJoinPort;
 }
 
 /** Proposals in these statuses may need this agent: to be tallied, or to be carried out. */

@@ -9,7 +9,8 @@ import { peerChaincodeDefinitions } from './adapters/peer-definitions';
 import { loadConfig, type AgentConfig } from './config';
 import { httpPackageSource, peerChaincodeDeployer } from './adapters/chaincode-deployer';
 import { peerChannelJoiner } from './adapters/channel-joiner';
-import { connectGateway, connectOrdererAdmin, connectPeerAdmin, gatewayChaincodeLifecycle, loadSigningIdentity, readGrpcEndpoint } from './fabric';
+import { ordererJoiner, readConfiguredOrdererAdmin } from './adapters/orderer-joiner';
+import { channelParticipation, connectGateway, connectOrdererAdmin, connectPeerAdmin, gatewayChaincodeLifecycle, loadSigningIdentity, readGrpcEndpoint } from './fabric';
 import { createLogger, type Logger } from './logging/logger';
 import { systemClock } from './ports';
 import { startStatusServer, type StatusServer } from './status/status-server';
@@ -38,6 +39,8 @@ export async function wireAgent(config: AgentConfig, overrides: { logger?: Logge
   const network = gateway.gateway.getNetwork(config.channel);
   const orderer = connectOrdererAdmin({ endpoint: ordererEndpoint, identity });
   const peer = connectPeerAdmin({ endpoint: peerEndpoint, identity });
+  const ordererAdmin = await readConfiguredOrdererAdmin(config.ordererAdmin);
+  const participation = ordererAdmin && channelParticipation(ordererAdmin);
   const agent = new Agent(
     {
       ledger: gatewayLedger(network.getContract(config.chaincode, CONTRACT)),
@@ -49,6 +52,7 @@ export async function wireAgent(config: AgentConfig, overrides: { logger?: Logge
       deployer: peerChaincodeDeployer(peer, gatewayChaincodeLifecycle(gateway.gateway, config.mspId)),
       packageSource: httpPackageSource(),
       channelJoin: peerChannelJoiner(peer, identity),
+      ...(participation ? { ordererJoin: ordererJoiner(participation, orderer) } : {}),
       signer: identity,
       clock: systemClock,
       logger,

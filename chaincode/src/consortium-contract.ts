@@ -12,6 +12,7 @@ import { initConsortium } from './transactions/init-consortium';
 import { issueInvitation, revokeInvitation } from './transactions/invitation-transactions';
 import { activateMember, updateMemberMetadata } from './transactions/member-transactions';
 import { recordChaincodePackage } from './transactions/record-chaincode-package';
+import { recordChannelJoin } from './transactions/record-channel-join';
 import { recordDeploymentStep } from './transactions/record-deployment-step';
 import { submitJoinRequest } from './transactions/submit-join-request';
 import { closeProposal, tallyProposal, withdrawProposal } from './transactions/tally-transactions';
@@ -145,6 +146,13 @@ export class ConsortiumContract extends Contract {
   @Returns('string')
   async RecordDeploymentStep(ctx: Context, proposalId: string, step: string): Promise<string> {
     return recordDeploymentStep(ctx, proposalId, step);
+  }
+
+  @Transaction()
+  @Param('step', 'string', 'JSON {status:"JOINED", genesisDataHash, orderer} or {status:"FAILED", reason}')
+  @Returns('string')
+  async RecordChannelJoin(ctx: Context, proposalId: string, step: string): Promise<string> {
+    return recordChannelJoin(ctx, proposalId, step);
   }
 
   @Transaction(false)

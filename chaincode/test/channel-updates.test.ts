@@ -41,6 +41,24 @@ describe('channel update proposals (UPDATE_CHANNEL)', () => {
     expect(proposal.payload.change).toEqual({ kind: 'ADD_ORG', mspId: 'Org2MSP', msp: member.msp, anchorPeers: member.nodes.anchorPeers });
   });
 
+  test('when ADD_CONSENTER names an ACTIVE member with one consenting orderer, the proposal carries its MSP and that orderer from its member record', async () => {
+    const h = await ConsortiumHarness.create({ withNodes: true });
+    const member = await h.member('Org2MSP');
+
+    const proposal = await h.must(await h.admin('Org1MSP'), 'CreateProposal', 'UPDATE_CHANNEL', update('mychannel', { kind: 'ADD_CONSENTER', mspId: 'Org2MSP' }), '');
+
+    expect(proposal.payload.change).toEqual({ kind: 'ADD_CONSENTER', mspId: 'Org2MSP', msp: member.msp, orderer: member.nodes.orderers[0] });
+  });
+
+  test('when ADD_CONSENTER names a member without a consenting orderer, or one that is not ACTIVE, it is refused', async () => {
+    const h = await ConsortiumHarness.create();
+    const org1 = await h.admin('Org1MSP');
+
+    expect((await h.submit(org1, 'CreateProposal', 'UPDATE_CHANNEL', update('mychannel', { kind: 'ADD_CONSENTER', mspId: 'Org2MSP' }), '')).code).toBe('INVALID_ARGUMENT');
+    expect((await h.submit(org1, 'CreateProposal', 'UPDATE_CHANNEL', update('mychannel', { kind: 'ADD_CONSENTER', mspId: 'Org9MSP' }), '')).code).toBe('MEMBER_NOT_FOUND');
+    expect((await h.submit(org1, 'CreateProposal', 'UPDATE_CHANNEL', update('mychannel', { kind: 'ADD_CONSENTER', mspId: 'Org2MSP', orderer: {} }), '')).code).toBe('INVALID_ARGUMENT');
+  });
+
   test('when ADD_ORG names an org that is not an ACTIVE member, it is refused', async () => {
     const h = await ConsortiumHarness.create();
     const suspend = await h.create('Org1MSP', 'SUSPEND_ORG', { mspId: 'Org3MSP' });

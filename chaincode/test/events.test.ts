@@ -6,7 +6,7 @@ const SIGNATURE = JSON.stringify({ signatureHeader: 'aGVhZGVy', signature: 'c2ln
 
 /** Drives every transaction that emits an event, through the whole join flow and the other endings. */
 async function fullLifecycle(): Promise<ConsortiumHarness> {
-  const h = await ConsortiumHarness.create();
+  const h = await ConsortiumHarness.create({ withNodes: true });
   const [org1, org2, org3] = [await h.admin('Org1MSP'), await h.admin('Org2MSP'), await h.admin('Org3MSP')];
 
   const join = await h.propose('Org4MSP');
@@ -31,6 +31,10 @@ async function fullLifecycle(): Promise<ConsortiumHarness> {
   await h.vote(deployment, 'approve', 'Org1MSP', 'Org2MSP', 'Org3MSP');
   await h.tally(deployment);
   await h.must(org2, 'RecordDeploymentStep', deployment, JSON.stringify({ status: 'INSTALLED_APPROVED', packageId: `basic_1.0:${sha256}` }));
+  const creation = await h.create('Org1MSP', 'CREATE_CHANNEL', { channel: 'mychannel2', members: ['Org1MSP', 'Org2MSP'] });
+  await h.vote(creation, 'approve', 'Org1MSP', 'Org2MSP', 'Org3MSP');
+  await h.tally(creation);
+  await h.must(org1, 'RecordChannelJoin', creation, JSON.stringify({ status: 'JOINED', genesisDataHash: sha256, orderer: true }));
 
   const revoked = await h.invite('Org1MSP', 'Org5MSP');
   await h.must(org1, 'RevokeInvitation', revoked);

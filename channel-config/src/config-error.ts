@@ -12,7 +12,11 @@ export type ConfigErrorReason =
   | 'LAST_CONSENTER'
   | 'UNSUPPORTED_CONSENSUS'
   | 'INVALID_VALUE'
-  | 'NO_CHANGE';
+  | 'NO_CHANGE'
+  | 'INVALID_CHANNEL_ID'
+  | 'NO_APPLICATION_ORGS'
+  | 'NO_CONSENTERS'
+  | 'DUPLICATE_MSP_ID';
 
 /**
  * A refused channel config operation. The stable code is `INVALID_ARGUMENT`; `reason` says which rule,

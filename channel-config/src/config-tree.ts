@@ -12,7 +12,16 @@ export const ConfigKeys = {
   consensusType: 'ConsensusType',
   batchSize: 'BatchSize',
   batchTimeout: 'BatchTimeout',
+  channelRestrictions: 'ChannelRestrictions',
+  capabilities: 'Capabilities',
+  hashingAlgorithm: 'HashingAlgorithm',
+  blockDataHashingStructure: 'BlockDataHashingStructure',
   admins: 'Admins',
+  readers: 'Readers',
+  writers: 'Writers',
+  blockValidation: 'BlockValidation',
+  endorsement: 'Endorsement',
+  lifecycleEndorsement: 'LifecycleEndorsement',
 } as const;
 
 /**

@@ -1,6 +1,7 @@
 export { anchorPeersValueBytes, setAnchorPeers } from './anchor-peers';
 export { type ApplicationOrgSpec, addApplicationOrg, buildApplicationOrgGroup } from './application-org';
-export { type BatchSizeChange, setBatchSize, setBatchTimeout } from './batch-settings';
+export { type BatchSize, type BatchSizeChange, setBatchSize, setBatchTimeout } from './batch-settings';
+export { type ChannelGenesisSpec, type GenesisHeader, buildChannelConfig, buildGenesisBlock } from './channel-genesis';
 export { computeConfigUpdate } from './compute-config-update';
 export { type ChannelConfig, configFromBlock, decodeConfigBlock, lastConfigBlockNumber } from './config-block';
 export { ConfigError, type ConfigErrorReason } from './config-error';
@@ -8,9 +9,10 @@ export { type Signer, newSignatureHeader, serializeIdentity, signConfigUpdate } 
 export { ConfigKeys, channelGroupOf, cloneConfig, findGroup, requireGroup, valueBytes } from './config-tree';
 export { configUpdateDigest, decodeConfigUpdate, serializeConfigUpdate } from './config-update-codec';
 export { type ConfigUpdateTransactionInput, buildConfigUpdateEnvelope, buildConfigUpdateTransaction, computeTxId } from './config-update-transaction';
+export { type ImplicitMetaRule, implicitMetaPolicy } from './implicit-meta-policy';
 export { buildFabricMspConfig, mspValueBytes } from './msp-config';
 export { type OrdererOrgSpec, addOrdererOrg, buildOrdererOrgGroup, endpointsValueBytes } from './orderer-org';
 export { addConsenter, raftConsenter, readRaftConsenters, removeConsenter } from './raft-consenters';
-export { removeOrg } from './remove-org';
+export { removeOrdererOrg, removeOrg } from './remove-org';
 export { configUpdateDifference, sameConfigUpdate } from './same-config-update';
 export { type MspRoleName, anyRolePolicy, configPolicy } from './signature-policy';

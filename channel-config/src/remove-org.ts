@@ -68,3 +68,19 @@ export function removeOrg(config: common.Config, mspId: string): common.Config {
   }
   return updated;
 }
+
+/**
+ * A copy of `config` in which `mspId` is no longer an orderer org: its Orderer group and its Raft
+ * consenters are gone, its application org (if any) stays. Throws ORG_NOT_FOUND when it is not an
+ * orderer org of the channel.
+ */
+export function removeOrdererOrg(config: common.Config, mspId: string): common.Config {
+  const updated = cloneConfig(config);
+  const ordererGroup = findGroup(updated, [ConfigKeys.orderer]);
+  const ordererOrg = detachOrg(ordererGroup, mspId);
+  if (!ordererGroup || !ordererOrg) {
+    throw new ConfigError('ORG_NOT_FOUND', `${mspId} is not an orderer org of this channel`);
+  }
+  dropConsentersOf(updated, ordererGroup, ordererOrg);
+  return updated;
+}

@@ -49,6 +49,9 @@ export const ErrorCodes = [
   'SEQUENCE_NOT_NEXT',
   'STEP_EXISTS',
   'PACKAGE_LABEL_TAKEN',
+  // channel creation proposals
+  'CHANNEL_EXISTS',
+  'GENESIS_MISMATCH',
   // transport, api-server side
   'MVCC_CONFLICT',
   'UPSTREAM_UNAVAILABLE',

@@ -1,5 +1,7 @@
+import type { OrdererAdminConfig } from '../config';
 import type { Logger } from '../logging/logger';
-import { loadSigningIdentity, readGrpcEndpoint, readOrdererAdminApi } from '../fabric';
+import { readConfiguredOrdererAdmin } from '../adapters/orderer-joiner';
+import { loadSigningIdentity, readGrpcEndpoint } from '../fabric';
 import { createBootstrapDeps } from './adapters/create-bootstrap-deps';
 import type { BootstrapStepRecord } from './bootstrap-log';
 import { readBootstrapSettings } from './bootstrap-settings';
@@ -9,7 +11,7 @@ import { runBootstrap, type BootstrapResult } from './run-bootstrap';
 export interface BootstrapAgentConfig {
   mspId: string;
   peer: { address: string; tlsCaFile: string };
-  ordererAdmin?: { url: string; tlsCaFile?: string; tlsCertFile?: string; tlsKeyFile?: string };
+  ordererAdmin?: OrdererAdminConfig;
   identity: { certFile: string; keyFile: string };
   channel: string;
   chaincode: string;
@@ -32,10 +34,7 @@ export async function bootstrapIfConfigured(
   if (!settings) return undefined;
   const identity = await loadSigningIdentity({ mspId: config.mspId, certificateFile: config.identity.certFile, privateKeyFile: config.identity.keyFile });
   const peer = await readGrpcEndpoint({ address: config.peer.address, tlsRootCertFile: config.peer.tlsCaFile });
-  const admin = config.ordererAdmin;
-  const ordererAdmin = admin
-    ? await readOrdererAdminApi({ url: admin.url, tlsRootCertFile: admin.tlsCaFile, clientCertFile: admin.tlsCertFile, clientKeyFile: admin.tlsKeyFile })
-    : undefined;
+  const ordererAdmin = await readConfiguredOrdererAdmin(config.ordererAdmin);
   const wired = createBootstrapDeps({ identity, peer, ...(ordererAdmin ? { ordererAdmin } : {}), settings, opsChannel: config.channel, chaincode: config.chaincode, logger });
   try {
     return await runBootstrap(wired.deps, { ...wired.options, ...options });

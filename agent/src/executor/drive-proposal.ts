@@ -6,7 +6,9 @@ import { planChannel } from '../planner/plan-channel';
 import { planDeployment, type DeploymentView } from '../planner/plan-deployment';
 import { planProposal } from '../planner/plan-proposal';
 import type { MemberSummary, ProposalView } from '../planner/proposal-view';
+import type { MemberOrderer } from '../ports';
 import type { StatusBoard } from '../status/status-board';
+import { joinNewChannel } from './create-channel';
 import { performDeployment } from './deploy-chaincode';
 import { executeChannelAction } from './execute-action';
 import type { ExecutorDeps } from './executor-deps';
@@ -71,6 +73,12 @@ export class ProposalDriver {
     if (next.kind === 'JOIN_PEER') {
       return this.joinPeer(proposal, next.channel);
     }
+    if (next.kind === 'JOIN_ORDERER') {
+      return this.joinOrderer(proposal, next.channel);
+    }
+    if (next.kind === 'JOIN_NEW_CHANNEL') {
+      return this.joinNewChannel(proposal, next.channel);
+    }
     const { channel } = next;
     const current = await configFetcher.fetchLatestConfig(channel);
     const committed = current && removedOrg(proposal) ? await this.deps.chaincodeDefinitions.queryCommitted(channel) : undefined;
@@ -120,7 +128,7 @@ export class ProposalDriver {
    * installed or approved here.
    */
   private async joinPeer(proposal: ProposalView, channel: string): Promise<DriveOutcome> {
-    const { channelJoin, client } = this.deps;
+    const { channelJoin } = this.deps;
     const me = this.settings.mspId;
     const report = (state: 'idle' | 'waiting', note: string) =>
       this.status.report({ proposalId: proposal.id, proposalStatus: proposal.status, channel, step: 'JOIN_PEER', state, ...(state === 'idle' ? { note } : { waitingFor: note }) });
@@ -132,9 +140,7 @@ export class ProposalDriver {
       report('idle', `the peer has joined ${channel}`);
       return 'idle';
     }
-    const orderers = (await client.listMemberRecords())
-      .filter((m) => m.mspId !== me && m.status === 'ACTIVE')
-      .flatMap((m) => m.nodes.orderers.map((o) => ({ mspId: m.mspId, address: `${o.host}:${o.port}`, tlsRootCerts: [...m.msp.tlsRootCerts, ...m.msp.tlsIntermediateCerts] })));
+    const orderers = await this.otherMembersOrderers();
     const genesis = await channelJoin.fetchGenesisBlock(channel, orderers);
     if (!genesis) {
       report('waiting', `a member orderer that serves ${channel}'s genesis block to ${me}`);
@@ -144,6 +150,56 @@ export class ProposalDriver {
     this.log(proposal, { channel, step: 'JOIN_PEER', outcome: joined.alreadyJoined ? 'already-done' : 'done', detail: 'joined the peer with the genesis block' });
     report('idle', `the peer has joined ${channel}`);
     return 'idle';
+  }
+
+  /**
+   * Joins this org's orderer to a running channel an APPLIED UPDATE_CHANNEL made it a consenter of, with
+   * the channel's latest config block (which lists it) from another member's orderer; the orderer then
+   * replicates the chain from the other consenters.
+   */
+  private async joinOrderer(proposal: ProposalView, channel: string): Promise<DriveOutcome> {
+    const { channelJoin, ordererJoin } = this.deps;
+    const report = (state: 'idle' | 'waiting', note: string) =>
+      this.status.report({ proposalId: proposal.id, proposalStatus: proposal.status, channel, step: 'JOIN_ORDERER', state, ...(state === 'idle' ? { note } : { waitingFor: note }) });
+    if (!channelJoin || !ordererJoin) {
+      report('idle', `this agent has no orderer admin endpoint (OPSSC_ORDERER_ADMIN_URL); join the orderer to ${channel} by hand`);
+      return 'idle';
+    }
+    const existing = await ordererJoin.channelStatus(channel);
+    if (existing) {
+      report('idle', `the orderer is a ${existing.consensusRelation} of ${channel} (${existing.status})`);
+      return 'idle';
+    }
+    const block = await channelJoin.fetchLatestConfigBlock(channel, await this.otherMembersOrderers());
+    if (!block) {
+      report('waiting', `a member orderer that serves ${channel}'s config to ${this.settings.mspId}`);
+      return 'waiting';
+    }
+    const joined = await ordererJoin.join(block);
+    this.log(proposal, { channel, step: 'JOIN_ORDERER', outcome: joined.alreadyJoined ? 'already-done' : 'done', detail: 'joined the orderer with the latest config block' });
+    report('idle', `the orderer has joined ${channel}`);
+    return 'idle';
+  }
+
+  /** Every other ACTIVE member's orderers, as their member records name them. */
+  private async otherMembersOrderers(): Promise<MemberOrderer[]> {
+    return (await this.deps.client.listMemberRecords())
+      .filter((m) => m.mspId !== this.settings.mspId && m.status === 'ACTIVE')
+      .flatMap((m) => m.nodes.orderers.map((o) => ({ mspId: m.mspId, address: `${o.host}:${o.port}`, tlsRootCerts: [...m.msp.tlsRootCerts, ...m.msp.tlsIntermediateCerts] })));
+  }
+
+  /** This org's part of an approved CREATE_CHANNEL (create-channel.ts). */
+  private async joinNewChannel(proposal: ProposalView, channel: string): Promise<DriveOutcome | undefined> {
+    const { channelJoin } = this.deps;
+    if (!channelJoin) {
+      this.status.report({ proposalId: proposal.id, proposalStatus: proposal.status, channel, step: 'IDLE', state: 'idle', note: `this agent is not wired to join its peer; join it to ${channel} by hand` });
+      return 'idle';
+    }
+    this.status.report({ proposalId: proposal.id, proposalStatus: proposal.status, channel, step: 'JOIN_NEW_CHANNEL', state: 'working' });
+    const outcome = await joinNewChannel({ ...this.deps, channelJoin }, proposal, this.settings.mspId, (record) => this.log(proposal, { channel, ...record }));
+    if (outcome === 'recorded') return undefined;
+    this.waiting(proposal, channel, { kind: 'WAIT', waitingFor: outcome.waiting, problem: `this org is a consenter of ${channel} but its agent cannot reach its orderer's admin endpoint` });
+    return 'waiting';
   }
 
   private waiting(proposal: ProposalView, channel: string, action: Extract<ChannelAction, { kind: 'WAIT' }>): void {

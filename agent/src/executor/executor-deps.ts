@@ -1,6 +1,6 @@
 import type { ConsortiumClient } from '../ledger/consortium-client';
 import type { Logger } from '../logging/logger';
-import type { BroadcasterPort, ChaincodeDefinitionsPort, ChaincodeDeployerPort, ChannelJoinPort, ClockPort, ConfigFetcherPort, PackageSourcePort, SignerPort } from '../ports';
+import type { BroadcasterPort, ChaincodeDefinitionsPort, ChaincodeDeployerPort, ChannelJoinPort, ClockPort, ConfigFetcherPort, OrdererJoinPort, PackageSourcePort, SignerPort } from '../ports';
 
 /** Timing of the apply work; every value has a production default in agent-options.ts. */
 export interface ApplyTiming {
@@ -25,6 +25,8 @@ export interface ExecutorDeps {
   /** DEPLOY_CHAINCODE needs both; an agent wired without them leaves deployments to the other orgs. */
   deployer?: ChaincodeDeployerPort;
   packageSource?: PackageSourcePort;
-  /** UPDATE_CHANNEL ADD_ORG of this org: joining its peer; without it, the peer is left to the operator. */
+  /** Joining this org's peer to channels (UPDATE_CHANNEL ADD_ORG of this org, CREATE_CHANNEL); without it, that is left to the operator. */
   channelJoin?: ChannelJoinPort;
+  /** Joining this org's orderer to channels a CREATE_CHANNEL made it a consenter of. */
+  ordererJoin?: OrdererJoinPort;
 }

@@ -1,4 +1,4 @@
-import type { DeploymentStepInput, Member, ProposalStatus, TaskResultInput } from '@opssc/core';
+import type { ChannelJoinStepInput, DeploymentStepInput, Member, ProposalStatus, TaskResultInput } from '@opssc/core';
 import type { MemberSummary, ProposalView } from '../planner/proposal-view';
 import type { ClockPort, LedgerPort } from '../ports';
 import { DEFAULT_SUBMIT_POLICY, submitTransaction, type SubmitPolicy, type SubmitResult } from './submit-transaction';
@@ -52,6 +52,10 @@ export class ConsortiumClient {
 
   recordDeploymentStep(proposalId: string, step: DeploymentStepInput): Promise<SubmitResult> {
     return this.submit('RecordDeploymentStep', proposalId, JSON.stringify(step));
+  }
+
+  recordChannelJoin(proposalId: string, step: ChannelJoinStepInput): Promise<SubmitResult> {
+    return this.submit('RecordChannelJoin', proposalId, JSON.stringify(step));
   }
 
   tally(proposalId: string): Promise<SubmitResult> {

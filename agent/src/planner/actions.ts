@@ -21,8 +21,12 @@ export type ProposalAction =
   | { kind: 'TALLY' }
   /** An APPROVED or APPLYING DEPLOY_CHAINCODE: install, approve, commit (plan-deployment.ts). */
   | { kind: 'DEPLOY' }
+  /** An APPLYING CREATE_CHANNEL lists this org and it has not recorded its join: build the genesis block, join its nodes (create-channel.ts). */
+  | { kind: 'JOIN_NEW_CHANNEL'; channel: string }
   /** An APPLIED UPDATE_CHANNEL added this org to `channel`: join its peer (plan-proposal.ts). */
   | { kind: 'JOIN_PEER'; channel: string }
+  /** An APPLIED UPDATE_CHANNEL made this org a consenter of `channel`: join its orderer with the latest config block. */
+  | { kind: 'JOIN_ORDERER'; channel: string }
   /** Work on the first channel that has not committed. */
   | { kind: 'CHANNEL'; channel: string }
   /** Nothing to do (still being voted on, or finished); `reason` says which. */

@@ -1,9 +1,12 @@
 import {
   addApplicationOrg,
+  addConsenter,
   addOrdererOrg,
   computeConfigUpdate,
   ConfigError,
   mspValueBytes,
+  readRaftConsenters,
+  removeOrdererOrg,
   removeOrg,
   setAnchorPeers,
   setBatchSize,
@@ -28,14 +31,15 @@ export type ApprovedChange =
 export const REMOVAL_TYPES: readonly string[] = ['REMOVE_ORG', 'SUSPEND_ORG'];
 
 /**
- * The org a proposal takes out of a channel, if it does: the subject of a removal type, or the org of
- * an UPDATE_CHANNEL REMOVE_ORG. Such a change is checked for safety first (removal-safety.ts).
+ * The org a proposal takes out of a channel (or out of its Raft cluster), if it does: the subject of a
+ * removal type, or the org of an UPDATE_CHANNEL REMOVE_ORG or REMOVE_CONSENTER. Such a change is checked
+ * for safety first (removal-safety.ts).
  */
 export function removedOrg(proposal: Pick<Proposal, 'type' | 'payload'>): string | undefined {
   if (REMOVAL_TYPES.includes(proposal.type)) return (proposal.payload as RemoveOrgPayload).mspId;
   if (proposal.type === 'UPDATE_CHANNEL') {
     const { change } = proposal.payload as UpdateChannelPayload;
-    if (change.kind === 'REMOVE_ORG') return change.mspId;
+    if (change.kind === 'REMOVE_ORG' || change.kind === 'REMOVE_CONSENTER') return change.mspId;
   }
   return undefined;
 }
@@ -86,8 +90,9 @@ function removeOrgConfig(config: common.Config, mspId: string): common.Config {
 
 /**
  * An UPDATE_CHANNEL's change: ADD_ORG adds the member as an application org with its anchor peers (as
- * recorded on the proposal by CreateProposal; its orderer is not made a consenter), the others map to
- * the config library's builders one to one.
+ * recorded on the proposal by CreateProposal; its orderer is not made a consenter); ADD_CONSENTER adds
+ * its orderer org (unless there) and its one consenter; REMOVE_CONSENTER takes out its orderer org and
+ * consenters and leaves its application org; the others map to the config library's builders one to one.
  */
 function channelUpdateConfig(config: common.Config, payload: UpdateChannelPayload): common.Config {
   const { change } = payload;
@@ -99,6 +104,20 @@ function channelUpdateConfig(config: common.Config, payload: UpdateChannelPayloa
     }
     case 'REMOVE_ORG':
       return removeOrgConfig(config, change.mspId);
+    case 'ADD_CONSENTER': {
+      const { msp, orderer } = change;
+      if (!msp || !orderer) throw new ConfigError('INVALID_VALUE', `the proposal carries no MSP or orderer for ${change.mspId}`);
+      const withOrg = unlessPresent(config, 'Orderer', change.mspId, mspValueBytes(msp), () => addOrdererOrg(config, { msp, orderers: [orderer] }));
+      const present = readRaftConsenters(withOrg).some((c) => c.getHost() === orderer.host && c.getPort() === orderer.port);
+      return present ? withOrg : addConsenter(withOrg, orderer);
+    }
+    case 'REMOVE_CONSENTER':
+      try {
+        return removeOrdererOrg(config, change.mspId);
+      } catch (err) {
+        if (err instanceof ConfigError && err.reason === 'ORG_NOT_FOUND') return config;
+        throw err;
+      }
     case 'SET_BATCH_TIMEOUT':
       return setBatchTimeout(config, change.timeout);
     case 'SET_BATCH_SIZE': {

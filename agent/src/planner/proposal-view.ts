@@ -1,4 +1,4 @@
-import type { ConfigSignatureRecord, Evaluation, MemberStatus, Proposal, TaskView, Vote } from '@opssc/core';
+import type { ChannelJoinStep, ConfigSignatureRecord, Evaluation, MemberStatus, Proposal, TaskView, Vote } from '@opssc/core';
 
 /**
  * A proposal as consortium_ops' GetProposal returns it: the record plus its votes, apply tasks (each with
@@ -10,6 +10,8 @@ export type ProposalView = Proposal & {
   tasks: TaskView[];
   signatures: ConfigSignatureRecord[];
   evaluation?: Evaluation | { kind: 'ERROR'; reason: string };
+  /** CREATE_CHANNEL only: each member org's recorded join. */
+  channelJoinSteps?: ChannelJoinStep[];
 };
 
 /** A member as the designation rule needs it. */

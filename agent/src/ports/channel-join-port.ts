@@ -8,8 +8,9 @@ export interface MemberOrderer {
 }
 
 /**
- * This org's peer joining a channel it was added to by an UPDATE_CHANNEL ADD_ORG. Its own orderer is
- * not on that channel (it was not made a consenter), so block 0 comes from another member's orderer.
+ * This org's nodes joining a channel it was added to by an UPDATE_CHANNEL (ADD_ORG: its peer;
+ * ADD_CONSENTER: its orderer). Its own orderer is not on that channel yet, so blocks come from other
+ * members' orderers.
  */
 export interface ChannelJoinPort {
   /** The channels this org's peer has joined. */
@@ -19,6 +20,8 @@ export interface ChannelJoinPort {
    * does (yet). Transport failures of every orderer throw.
    */
   fetchGenesisBlock(channel: string, orderers: readonly MemberOrderer[]): Promise<Uint8Array | undefined>;
+  /** The newest config block of `channel`, the same way: what this org's orderer joins with to become a consenter of a running channel. */
+  fetchLatestConfigBlock(channel: string, orderers: readonly MemberOrderer[]): Promise<Uint8Array | undefined>;
   /** Joins this org's peer with the channel's genesis block (cscc JoinChain). Idempotent. */
   joinPeer(genesisBlock: Uint8Array): Promise<{ alreadyJoined: boolean }>;
 }

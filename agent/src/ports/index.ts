@@ -7,3 +7,4 @@ export * from './ledger-port';
 export * from './signer-port';
 export * from './chaincode-deployer-port';
 export * from './channel-join-port';
+export * from './orderer-join-port';

@@ -6,7 +6,7 @@ import { Agent } from '../../src/agent';
 import type { AgentOptions } from '../../src/agent-options';
 import { FileCheckpointer } from '../../src/checkpoint/file-checkpointer';
 import { newSigningIdentity, type SigningIdentity } from '../../src/fabric';
-import type { BroadcasterPort, ChaincodeDeployerPort, ChannelJoinPort, CommittedDefinition, LedgerPort } from '../../src/ports';
+import type { BroadcasterPort, ChaincodeDeployerPort, ChannelJoinPort, CommittedDefinition, LedgerPort, OrdererJoinPort } from '../../src/ports';
 import type { FakeLifecycle } from './fake-lifecycle';
 import { channelConfig, fixtureOrderer, type FixtureOrg } from './channel-fixture';
 import { FakeClock } from './fake-clock';
@@ -58,8 +58,8 @@ export class ConsortiumWorld {
   }
 
   /** Founding members (all active) that are also the orgs of ops-channel's config. */
-  static async create(members: string[]): Promise<ConsortiumWorld> {
-    const world = new ConsortiumWorld(await ConsortiumHarness.create({ founders: members }));
+  static async create(members: string[], options: { withNodes?: boolean } = {}): Promise<ConsortiumWorld> {
+    const world = new ConsortiumWorld(await ConsortiumHarness.create({ founders: members, withNodes: options.withNodes ?? false }));
     const orgs: FixtureOrg[] = [];
     for (const [i, mspId] of members.entries()) {
       const { tree } = await world.harness.org(mspId);
@@ -80,8 +80,10 @@ export class ConsortiumWorld {
     crashAt?: CrashPoint; checkpointFile?: string; agent?: Partial<AgentOptions>; ledger?: (inner: LedgerPort) => LedgerPort; broadcaster?: (inner: BroadcasterPort) => BroadcasterPort;
     /** Chaincode deployments: every org's peer lifecycle, and optionally a wrapper of this org's (to inject faults). */
     lifecycle?: FakeLifecycle; deployer?: (inner: ChaincodeDeployerPort, crash: CrashSwitch) => ChaincodeDeployerPort;
-    /** This org's peer, for joining channels an UPDATE_CHANNEL added it to. */
+    /** This org's peer, for joining channels an UPDATE_CHANNEL added it to or a CREATE_CHANNEL made. */
     channelJoin?: ChannelJoinPort;
+    /** This org's orderer's participation API (given the instance's crash switch, to inject faults). */
+    ordererJoin?: (crash: CrashSwitch) => OrdererJoinPort;
   } = {}): Promise<WorldAgent> {
     const checkpointFile = options.checkpointFile ?? join(this.dir, `${mspId}-${this.agents.length}.checkpoint.json`);
     const log = memoryLogger(mspId);

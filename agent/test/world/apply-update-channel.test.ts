@@ -1,5 +1,6 @@
 import { orderer as ordererProto } from '@hyperledger/fabric-protos';
-import type { ChannelJoinPort } from '../../src/ports';
+import { readRaftConsenters } from '@opssc/channel-config';
+import type { ChannelJoinPort, OrdererJoinPort } from '../../src/ports';
 import { channelConfig, fixtureOrderer } from '../support/channel-fixture';
 import { ConsortiumWorld, OPS } from '../support/consortium-world';
 import { sectionOrgs } from '../../src/planner/channel-orgs';
@@ -24,6 +25,11 @@ describe('agents applying an approved UPDATE_CHANNEL', () => {
         peer.fetchedFrom.push(orderers.map((o) => o.mspId));
         return world.orderer.fetchLatestConfig(channel) ? Buffer.from(`genesis of ${channel}`) : undefined;
       },
+      async fetchLatestConfigBlock(channel, orderers) {
+        peer.fetchedFrom.push(orderers.map((o) => o.mspId));
+        const latest = world.orderer.fetchLatestConfig(channel);
+        return latest ? Buffer.from(`config block ${latest.blockNumber} of ${channel}`) : undefined;
+      },
       async joinPeer(genesis) {
         const channel = Buffer.from(genesis).toString().replace('genesis of ', '');
         const alreadyJoined = peer.joined.includes(channel);
@@ -33,9 +39,26 @@ describe('agents applying an approved UPDATE_CHANNEL', () => {
     };
   }
 
+  /** Each org's fake orderer: the blocks it was joined with. */
+  const orderers = new Map<string, string[]>();
+  function fakeOrderer(mspId: string): () => OrdererJoinPort {
+    const joined: string[] = [];
+    orderers.set(mspId, joined);
+    return () => ({
+      channelStatus: async (channel) => (joined.some((b) => b.endsWith(` of ${channel}`)) ? { consensusRelation: 'consenter', status: 'onboarding' } : undefined),
+      async join(block) {
+        joined.push(Buffer.from(block).toString());
+        return { alreadyJoined: false };
+      },
+      genesisBlock: async () => {
+        throw new Error('not used when joining a running channel');
+      },
+    });
+  }
+
   async function approved(orgs: string[], payload: object): Promise<string> {
     const proposalId = await world.harness.create('Org1MSP', 'UPDATE_CHANNEL', payload);
-    for (const mspId of orgs) await world.startAgent(mspId, { channelJoin: fakePeer(mspId) });
+    for (const mspId of orgs) await world.startAgent(mspId, { channelJoin: fakePeer(mspId), ordererJoin: fakeOrderer(mspId) });
     await world.harness.vote(proposalId, 'approve', ...orgs);
     return proposalId;
   }
@@ -101,6 +124,48 @@ describe('agents applying an approved UPDATE_CHANNEL', () => {
     const proposal = await world.harness.proposal(proposalId);
     expect(proposal.status).toBe('FAILED');
     expect(proposal.tasks).toEqual([expect.objectContaining({ attempt: 1, recordedBy: 'Org1MSP', status: 'FAILED' })]);
+    expect(proposal.tasks[0].result.reason).toMatch(/would leave 1 of 2 Raft consenters/);
+    expect(world.orderer.answers).toEqual([]);
+  });
+
+  it("when ADD_CONSENTER makes Org2 a consenter of a channel of Org1 alone, Org2 becomes an orderer org with its one consenter, Org1's signature suffices, and Org2's agent joins its orderer with the latest config block", async () => {
+    world = await ConsortiumWorld.create(['Org1MSP', 'Org2MSP'], { withNodes: true });
+    const { tree } = await world.harness.org('Org1MSP');
+    world.orderer.createChannel(APP, channelConfig([{ msp: tree.msp, peerPort: 7051, orderer: fixtureOrderer(tree.ordererTls, 0) }]));
+    const proposalId = await approved(['Org1MSP', 'Org2MSP'], { channel: APP, change: { kind: 'ADD_CONSENTER', mspId: 'Org2MSP' } });
+    await world.settle();
+
+    const proposal = await world.harness.proposal(proposalId);
+    expect(proposal.status).toBe('APPLIED');
+    expect(proposal.payload.change.orderer).toMatchObject({ host: '127.0.0.1', port: 8050, consenter: true });
+    expect(proposal.signatures.map((s: { mspId: string }) => s.mspId)).toEqual(['Org1MSP']);
+    const latest = world.orderer.fetchLatestConfig(APP)!;
+    expect(sectionOrgs(latest.config, 'Orderer')).toEqual(['Org1MSP', 'Org2MSP']);
+    expect(sectionOrgs(latest.config, 'Application')).toEqual(['Org1MSP']);
+    expect(readRaftConsenters(latest.config).map((c) => c.getPort())).toEqual([7050, 8050]);
+    expect(orderers.get('Org2MSP')).toEqual([`config block ${latest.blockNumber} of ${APP}`]);
+    expect(orderers.get('Org1MSP')).toEqual([]);
+  });
+
+  it('when REMOVE_CONSENTER takes Org2 out of a Raft cluster of 3, its orderer org and consenter go and its application org stays', async () => {
+    world = await ConsortiumWorld.create(['Org1MSP', 'Org2MSP', 'Org3MSP'], { withNodes: true });
+    const proposalId = await approved(['Org1MSP', 'Org2MSP', 'Org3MSP'], { channel: OPS, change: { kind: 'REMOVE_CONSENTER', mspId: 'Org2MSP' } });
+    await world.settle();
+
+    expect((await world.harness.proposal(proposalId)).status).toBe('APPLIED');
+    const config = world.orderer.fetchLatestConfig(OPS)!.config;
+    expect(sectionOrgs(config, 'Orderer')).toEqual(['Org1MSP', 'Org3MSP']);
+    expect(sectionOrgs(config, 'Application')).toEqual(['Org1MSP', 'Org2MSP', 'Org3MSP']);
+    expect(readRaftConsenters(config).map((c) => c.getPort()).sort()).toEqual([7050, 9050]);
+  });
+
+  it('when REMOVE_CONSENTER would leave 1 of 2 Raft consenters, it is FAILED by the Raft safety check and nothing is broadcast', async () => {
+    world = await ConsortiumWorld.create(['Org1MSP', 'Org2MSP'], { withNodes: true });
+    const proposalId = await approved(['Org1MSP', 'Org2MSP'], { channel: OPS, change: { kind: 'REMOVE_CONSENTER', mspId: 'Org2MSP' } });
+    await world.settle();
+
+    const proposal = await world.harness.proposal(proposalId);
+    expect(proposal.status).toBe('FAILED');
     expect(proposal.tasks[0].result.reason).toMatch(/would leave 1 of 2 Raft consenters/);
     expect(world.orderer.answers).toEqual([]);
   });

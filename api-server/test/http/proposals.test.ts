@@ -57,6 +57,8 @@ describe('proposals', () => {
     ['a batch size', { channel: 'mychannel', change: { kind: 'SET_BATCH_SIZE', maxMessageCount: 50 } }],
     ['anchor peers', { channel: 'mychannel', change: { kind: 'SET_ANCHOR_PEERS', mspId: 'Org2MSP', peers: [{ host: 'peer0.org2.example.com', port: 9051 }] } }],
     ['adding a member to a channel', { channel: 'mychannel2', change: { kind: 'ADD_ORG', mspId: 'Org2MSP' } }],
+    ['adding a consenter', { channel: 'mychannel', change: { kind: 'ADD_CONSENTER', mspId: 'Org2MSP' } }],
+    ['removing a consenter', { channel: 'mychannel', change: { kind: 'REMOVE_CONSENTER', mspId: 'Org2MSP' } }],
   ])('creates an UPDATE_CHANNEL proposal for %s', async (_what, payload) => {
     const response = await create({ type: 'UPDATE_CHANNEL', payload });
     expect(response.status).toBe(201);
@@ -71,6 +73,38 @@ describe('proposals', () => {
     ['an ADD_ORG with its own MSP', { channel: 'mychannel', change: { kind: 'ADD_ORG', mspId: 'Org2MSP', msp: {} } }],
   ])('when an UPDATE_CHANNEL has %s, it is refused with 400 and nothing is submitted', async (_what, payload) => {
     const response = await create({ type: 'UPDATE_CHANNEL', payload });
+    expect(response.status).toBe(400);
+    expect(server.ledger.submitted()).toEqual([]);
+  });
+
+  it.each([
+    ['only its name and members', { channel: 'mychannel2', members: ['Org1MSP', 'Org2MSP'] }],
+    [
+      'every choice spelled out',
+      {
+        channel: 'mychannel2',
+        members: ['Org1MSP', 'Org2MSP'],
+        consenters: ['Org1MSP'],
+        policies: { admins: 'ANY', endorsement: 'ALL', lifecycleEndorsement: 'MAJORITY' },
+        batch: { timeout: '500ms', maxMessageCount: 10, absoluteMaxBytes: 1048576, preferredMaxBytes: 524288 },
+        description: 'a channel for the trade pilot',
+      },
+    ],
+  ])('creates a CREATE_CHANNEL proposal with %s, passing the spec to the chaincode as it is', async (_what, payload) => {
+    const response = await create({ type: 'CREATE_CHANNEL', payload });
+    expect(response.status).toBe(201);
+    expect(await jsonOf(response)).toMatchObject({ type: 'CREATE_CHANNEL', status: 'OPEN', proposer: 'Org1MSP' });
+    expect(server.ledger.submitted('CreateProposal')[0].args.slice(0, 2)).toEqual(['CREATE_CHANNEL', canonicalJson(payload)]);
+  });
+
+  it.each([
+    ['no members', { channel: 'mychannel2', members: [] }],
+    ['a channel name that Fabric refuses', { channel: 'MyChannel2', members: ['Org1MSP'] }],
+    ['an unknown policy rule', { channel: 'mychannel2', members: ['Org1MSP'], policies: { admins: 'MOST' } }],
+    ['a batch timeout that is not a Go duration', { channel: 'mychannel2', members: ['Org1MSP'], batch: { timeout: 'soon' } }],
+    ['org snapshots, which only the chaincode fills in', { channel: 'mychannel2', members: ['Org1MSP'], orgs: [] }],
+  ])('when a CREATE_CHANNEL has %s, it is refused with 400 and nothing is submitted', async (_what, payload) => {
+    const response = await create({ type: 'CREATE_CHANNEL', payload });
     expect(response.status).toBe(400);
     expect(server.ledger.submitted()).toEqual([]);
   });

@@ -1,4 +1,4 @@
-import { Keys, OpsError, SUBJECT_HOLDING_STATUSES, type DeployChaincodePayload, type Proposal } from '@opssc/core';
+import { Keys, OpsError, SUBJECT_HOLDING_STATUSES, type CreateChannelPayload, type DeployChaincodePayload, type KeySpec, type Proposal } from '@opssc/core';
 import type { TxContext } from '../context/tx-context';
 import { addHistory } from './history-store';
 import { deleteKey, getJson, listJson, putJson } from './state';
@@ -38,6 +38,9 @@ export async function insertProposal(tx: TxContext, proposal: Proposal): Promise
   if (proposal.type === 'DEPLOY_CHAINCODE') {
     const { channel, name } = proposal.payload as DeployChaincodePayload;
     await putJson(tx.stub, Keys.proposalByChaincode(channel, name, proposal.id), entry);
+  }
+  if (proposal.type === 'CREATE_CHANNEL') {
+    await putJson(tx.stub, Keys.proposalByNewChannel((proposal.payload as CreateChannelPayload).channel, proposal.id), entry);
   }
   await addHistory(tx, { subjectKind: 'proposal', subjectId: proposal.id, action: 'created', toStatus: proposal.status });
 }
@@ -80,10 +83,24 @@ export async function assertSubjectFree(tx: TxContext, mspId: string): Promise<v
  * one block conflict and only one commits.
  */
 export async function assertDeploymentFree(tx: TxContext, channel: string, name: string): Promise<void> {
-  for (const entry of await listJson<ProposalIndexEntry>(tx.stub, Keys.proposalsAboutChaincode(channel, name))) {
+  const live = await liveProposalIn(tx, Keys.proposalsAboutChaincode(channel, name));
+  if (live) throw new OpsError('PROPOSAL_EXISTS', `${live.id} (${live.status}) already deploys ${name} on ${channel}`);
+}
+
+/**
+ * Refuses (PROPOSAL_EXISTS) a new CREATE_CHANNEL of `channel` while another one is OPEN, APPROVED or
+ * APPLYING: two approved creations would build two different genesis blocks for one name.
+ */
+export async function assertChannelCreationFree(tx: TxContext, channel: string): Promise<void> {
+  const live = await liveProposalIn(tx, Keys.proposalsCreatingChannel(channel));
+  if (live) throw new OpsError('PROPOSAL_EXISTS', `${live.id} (${live.status}) already creates ${channel}`);
+}
+
+/** The first proposal under an index range that still holds its subject (a range read, so concurrent ones conflict). */
+async function liveProposalIn(tx: TxContext, index: KeySpec): Promise<Proposal | undefined> {
+  for (const entry of await listJson<ProposalIndexEntry>(tx.stub, index)) {
     const proposal = await getProposal(tx, entry.id);
-    if (proposal && SUBJECT_HOLDING_STATUSES.includes(proposal.status)) {
-      throw new OpsError('PROPOSAL_EXISTS', `${proposal.id} (${proposal.status}) already deploys ${name} on ${channel}`);
-    }
+    if (proposal && SUBJECT_HOLDING_STATUSES.includes(proposal.status)) return proposal;
   }
+  return undefined;
 }

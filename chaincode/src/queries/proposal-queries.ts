@@ -18,6 +18,7 @@ import type { Context } from 'fabric-contract-api';
 import { authorize } from '../context/authorize';
 import { txContext, type TxContext } from '../context/tx-context';
 import { listApplyRecords } from '../ledger/apply-store';
+import { listChannelJoinSteps } from '../ledger/channel-join-store';
 import { listDeploymentSteps } from '../ledger/deployment-store';
 import { getVotingPolicy } from '../ledger/consortium-store';
 import { listHistory } from '../ledger/history-store';
@@ -39,8 +40,9 @@ export async function getProposalQuery(ctx: Context, proposalId: string): Promis
   const { tasks, results, signatures } = await listApplyRecords(tx, proposal.id);
   const history = await listHistory(tx, 'proposal', proposal.id);
   const deploymentSteps = proposal.type === 'DEPLOY_CHAINCODE' ? { deploymentSteps: await listDeploymentSteps(tx, proposal.id) } : {};
+  const channelJoinSteps = proposal.type === 'CREATE_CHANNEL' ? { channelJoinSteps: await listChannelJoinSteps(tx, proposal.id) } : {};
   const evaluation = proposal.status === 'OPEN' ? await previewTally(tx, proposal, votes) : undefined;
-  return canonicalJson({ ...proposal, votes, attestations, mismatches, tasks: taskViews(tasks, results), signatures, ...deploymentSteps, history, evaluation });
+  return canonicalJson({ ...proposal, votes, attestations, mismatches, tasks: taskViews(tasks, results), signatures, ...deploymentSteps, ...channelJoinSteps, history, evaluation });
 }
 
 async function previewTally(tx: TxContext, proposal: Proposal, votes: Awaited<ReturnType<typeof listVotes>>) {

@@ -13,6 +13,8 @@ import {
   subjectProblem,
   targetChannels,
   assertNextSequence,
+  resolveChannelCreation,
+  type CreateChannelPayload,
   type DeployChaincodePayload,
   type Member,
   type Proposal,
@@ -28,7 +30,7 @@ import { txContext, type TxContext } from '../context/tx-context';
 import { requireConsortium } from '../ledger/consortium-store';
 import { getMember, listMembers } from '../ledger/member-store';
 import { listPackageRecords } from '../ledger/package-store';
-import { assertDeploymentFree, assertSubjectFree, insertProposal } from '../ledger/proposal-store';
+import { assertChannelCreationFree, assertDeploymentFree, assertSubjectFree, insertProposal } from '../ledger/proposal-store';
 import { failedChecks, type MspValidators } from '../msp-validators';
 
 /**
@@ -36,7 +38,8 @@ import { failedChecks, type MspValidators } from '../msp-validators';
  * SubmitJoinRequest), a chaincode deployment or a channel update. The subject must be in a state the type can act on and
  * not already held by another live proposal; a new voting policy must be satisfiable; a new MSP must
  * pass validation; a deployment must take the chaincode's next sequence, with no other live deployment
- * of the same chaincode on the channel; a channel update that adds an org must name an ACTIVE member.
+ * of the same chaincode on the channel; a new channel must have ACTIVE members, a name no member is in
+ * and no other live creation; a channel update that adds an org must name an ACTIVE member.
  */
 export async function createProposal(ctx: Context, validators: MspValidators, type: string, payloadJson: string, deadlineSeconds: string): Promise<string> {
   const tx = txContext(ctx);
@@ -68,6 +71,11 @@ export async function createProposal(ctx: Context, validators: MspValidators, ty
     const recorded = (await listPackageRecords(tx, deploy.channel)).filter((r) => r.name === deploy.name).map((r) => r.sequence);
     assertNextSequence(deploy.name, deploy.channel, deploy.sequence, recorded);
     channels = targetChannels(proposalType, payload);
+  } else if (proposalType === 'CREATE_CHANNEL') {
+    const create = payload as CreateChannelPayload;
+    await assertChannelCreationFree(tx, create.channel);
+    payload = resolveChannelCreation(create, await listMembers(tx)) as typeof payload;
+    channels = targetChannels(proposalType, payload);
   } else if (proposalType === 'UPDATE_CHANNEL') {
     payload = await resolveChannelUpdate(tx, payload as UpdateChannelPayload) as typeof payload;
     channels = targetChannels(proposalType, payload);
@@ -98,19 +106,27 @@ export async function createProposal(ctx: Context, validators: MspValidators, ty
 }
 
 /**
- * An UPDATE_CHANNEL that adds an org must name an ACTIVE member that is not in the channel yet (by its
- * member record); its MSP and anchor peers are copied from that record into the payload, so that the
- * agents apply exactly what was voted on.
+ * An UPDATE_CHANNEL that adds an org or a consenter must name an ACTIVE member (by its member record):
+ * an org added must not be in the channel yet; a consenter added must run exactly one orderer marked
+ * consenter (Raft changes one member at a time). Its MSP and anchor peers, or its MSP and that orderer,
+ * are copied from the record into the payload, so that the agents apply exactly what was voted on.
  */
 async function resolveChannelUpdate(tx: TxContext, payload: UpdateChannelPayload): Promise<UpdateChannelPayload> {
   const { change } = payload;
-  if (change.kind !== 'ADD_ORG') return payload;
+  if (change.kind !== 'ADD_ORG' && change.kind !== 'ADD_CONSENTER') return payload;
   const member = await getMember(tx, change.mspId);
   if (!member) {
     throw new OpsError('MEMBER_NOT_FOUND', `${change.mspId} is not a member`);
   }
   if (member.status !== 'ACTIVE') {
-    throw new OpsError('MEMBER_NOT_ACTIVE', `ADD_ORG to ${payload.channel} needs ${change.mspId} to be ACTIVE, it is ${member.status}`);
+    throw new OpsError('MEMBER_NOT_ACTIVE', `${change.kind} to ${payload.channel} needs ${change.mspId} to be ACTIVE, it is ${member.status}`);
+  }
+  if (change.kind === 'ADD_CONSENTER') {
+    const consenting = member.nodes.orderers.filter((o) => o.consenter);
+    if (consenting.length !== 1) {
+      throw new OpsError('INVALID_ARGUMENT', `ADD_CONSENTER adds one Raft consenter at a time; ${change.mspId}'s member record lists ${consenting.length} orderers marked consenter`);
+    }
+    return { ...payload, change: { kind: 'ADD_CONSENTER', mspId: change.mspId, msp: member.msp, orderer: consenting[0] } };
   }
   if (member.channels.includes(payload.channel)) {
     throw new OpsError('INVALID_ARGUMENT', `${change.mspId} is already in ${payload.channel}`);

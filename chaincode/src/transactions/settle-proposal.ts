@@ -16,6 +16,9 @@ import { addHistory } from '../ledger/history-store';
 import { getMember, saveMember } from '../ledger/member-store';
 import { saveProposal } from '../ledger/proposal-store';
 
+/** Proposals carried out by each org's agent recording its own step (deployment steps, channel joins). */
+const STEPPED_TYPES: ReadonlySet<Proposal['type']> = new Set(['DEPLOY_CHAINCODE', 'CREATE_CHANNEL']);
+
 /** A proposal after a status change, and the membership version if the change bumped it. */
 export interface Settlement {
   proposal: Proposal;
@@ -37,7 +40,7 @@ export interface EndingFacts {
 /**
  * Ends an OPEN proposal and applies what the ending implies (effectsOfDecision). An approved proposal
  * that changes no channel is applied in the same transaction: APPROVED → APPLYING → APPLIED; an
- * approved DEPLOY_CHAINCODE goes straight on to APPLYING (its agents' steps follow).
+ * approved DEPLOY_CHAINCODE or CREATE_CHANNEL goes straight on to APPLYING (its agents' steps follow).
  */
 export async function settleProposal(tx: TxContext, before: Proposal, ending: Ending, facts: EndingFacts = {}): Promise<Settlement> {
   const stamp = { nowIso: tx.nowIso, txId: tx.txId, ...(facts.reason !== undefined ? { reason: facts.reason } : {}) };
@@ -48,7 +51,7 @@ export async function settleProposal(tx: TxContext, before: Proposal, ending: En
   const path: ProposalStatus[] = [ending];
   const cache = new Map((facts.members ?? []).map((m) => [m.mspId, m]));
   let version = await applyEffects(tx, after, effectsOfDecision(after, ending), cache);
-  if (ending === 'APPROVED' && after.type === 'DEPLOY_CHAINCODE') {
+  if (ending === 'APPROVED' && STEPPED_TYPES.has(after.type)) {
     // every org's agent starts on approval, each recording its own step: nothing else marks the start
     after = transitionProposal(after, 'APPLYING', stamp);
     path.push('APPLYING');

@@ -41,6 +41,8 @@ export interface HarnessOptions {
   activate?: boolean;
   votingPolicy?: VotingPolicy;
   validators?: MspValidators;
+  /** Give each founder an anchor peer and a consenting orderer (with its real TLS certificates) in its member record. */
+  withNodes?: boolean;
 }
 
 /**
@@ -87,7 +89,7 @@ export class ConsortiumHarness {
     const harness = new ConsortiumHarness(options.validators ?? defaultMspValidators);
     const founders = options.founders ?? ['Org1MSP', 'Org2MSP', 'Org3MSP'];
     if (founders.length > 0) {
-      await harness.init(founders, options.votingPolicy);
+      await harness.init(founders, options.votingPolicy, options.withNodes);
       if (options.activate ?? true) {
         for (const mspId of founders) await harness.activate(mspId);
       }
@@ -157,11 +159,14 @@ export class ConsortiumHarness {
   }
 
   /** InitConsortium by the first founder's admin. */
-  async init(founders: string[], votingPolicy?: VotingPolicy): Promise<void> {
+  async init(founders: string[], votingPolicy?: VotingPolicy, withNodes = false): Promise<void> {
     const members = [];
-    for (const mspId of founders) {
+    for (const [i, mspId] of founders.entries()) {
       const org = await this.org(mspId);
-      members.push({ mspId, msp: org.tree.msp, nodes: { peers: [], anchorPeers: [], orderers: [] }, metadata: {} });
+      const peer = { host: '127.0.0.1', port: 7051 + 1000 * i };
+      const orderer = { host: '127.0.0.1', port: 7050 + 1000 * i, serverTlsCert: org.tree.ordererTls.serverCertPem, clientTlsCert: org.tree.ordererTls.clientCertPem, consenter: true };
+      const nodes = withNodes ? { peers: [peer], anchorPeers: [peer], orderers: [orderer] } : { peers: [], anchorPeers: [], orderers: [] };
+      members.push({ mspId, msp: org.tree.msp, nodes, metadata: {} });
     }
     await this.must(await this.admin(founders[0]), 'InitConsortium', JSON.stringify({ members, ...(votingPolicy ? { votingPolicy } : {}) }));
   }

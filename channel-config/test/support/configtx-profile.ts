@@ -3,12 +3,20 @@ import { join } from 'node:path';
 import type { ApplicationOrgSpec, OrdererOrgSpec } from '../../src';
 import { writeMspFolder } from './msp-folder';
 
-/** A channel to generate with configtxgen: its orgs and a few orderer settings. */
+/** A channel to generate with configtxgen: its orgs, orderer settings and policy rules (defaults: Fabric's test-network). */
 export interface ChannelProfile {
-  applicationOrgs: ApplicationOrgSpec[];
-  ordererOrgs: OrdererOrgSpec[];
+  applicationOrgs: readonly ApplicationOrgSpec[];
+  ordererOrgs: readonly OrdererOrgSpec[];
+  /** Default `2s`. */
   batchTimeout?: string;
+  /** Default 500 messages, 10 MB absolute, 2 MB preferred. */
+  batchSize?: { maxMessageCount: number; absoluteMaxBytes: number; preferredMaxBytes: number };
+  /** ImplicitMeta rules of the Admins policies and of the Application Endorsement policies; default all MAJORITY. */
+  policies?: { admins: ImplicitMetaRuleName; endorsement: ImplicitMetaRuleName; lifecycleEndorsement: ImplicitMetaRuleName };
 }
+
+/** A rule as configtx.yaml spells it, independently of the library's type. */
+export type ImplicitMetaRuleName = 'ANY' | 'ALL' | 'MAJORITY';
 
 export const PROFILE_NAME = 'TestChannel';
 
@@ -63,7 +71,9 @@ export function writeConfigtx(dir: string, profile: ChannelProfile): string {
         ServerTLSCert: certFile(`${o.host}-${o.port}-server.pem`, o.serverTlsCert),
       })),
   );
-  const standardPolicies = { Readers: implicit('ANY Readers'), Writers: implicit('ANY Writers'), Admins: implicit('MAJORITY Admins') };
+  const rules = profile.policies ?? { admins: 'MAJORITY', endorsement: 'MAJORITY', lifecycleEndorsement: 'MAJORITY' };
+  const standardPolicies = { Readers: implicit('ANY Readers'), Writers: implicit('ANY Writers'), Admins: implicit(`${rules.admins} Admins`) };
+  const size = profile.batchSize;
   const configtx = {
     Profiles: {
       [PROFILE_NAME]: {
@@ -72,7 +82,10 @@ export function writeConfigtx(dir: string, profile: ChannelProfile): string {
         Orderer: {
           OrdererType: 'etcdraft',
           BatchTimeout: profile.batchTimeout ?? '2s',
-          BatchSize: { MaxMessageCount: 500, AbsoluteMaxBytes: '10 MB', PreferredMaxBytes: '2 MB' },
+          // configtx.yaml takes sizes with a unit ("10 MB") or as plain byte counts.
+          BatchSize: size
+            ? { MaxMessageCount: size.maxMessageCount, AbsoluteMaxBytes: size.absoluteMaxBytes, PreferredMaxBytes: size.preferredMaxBytes }
+            : { MaxMessageCount: 500, AbsoluteMaxBytes: '10 MB', PreferredMaxBytes: '2 MB' },
           EtcdRaft: {
             Consenters: consenters,
             Options: { TickInterval: '500ms', ElectionTick: 10, HeartbeatTick: 1, MaxInflightBlocks: 5, SnapshotIntervalSize: '16 MB' },
@@ -83,7 +96,7 @@ export function writeConfigtx(dir: string, profile: ChannelProfile): string {
         },
         Application: {
           Organizations: applicationOrgs,
-          Policies: { ...standardPolicies, LifecycleEndorsement: implicit('MAJORITY Endorsement'), Endorsement: implicit('MAJORITY Endorsement') },
+          Policies: { ...standardPolicies, LifecycleEndorsement: implicit(`${rules.lifecycleEndorsement} Endorsement`), Endorsement: implicit(`${rules.endorsement} Endorsement`) },
           Capabilities: { V2_5: true },
         },
       },

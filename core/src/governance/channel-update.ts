@@ -1,11 +1,11 @@
 import { OpsError } from '../errors';
-import type { MspDefinition, PeerEndpoint } from '../msp/types';
+import type { MspDefinition, OrdererEndpoint, PeerEndpoint } from '../msp/types';
 import { assertChannelName, assertMspId } from './identifiers';
 import { expectArray, expectInteger, expectObject, expectString, optionalString } from './input-shape';
 import { parsePeer } from './member-input';
 
 /** The changes an UPDATE_CHANNEL proposal can make to one channel's config. */
-export const ChannelChangeKinds = ['ADD_ORG', 'REMOVE_ORG', 'SET_BATCH_TIMEOUT', 'SET_BATCH_SIZE', 'SET_ANCHOR_PEERS'] as const;
+export const ChannelChangeKinds = ['ADD_ORG', 'REMOVE_ORG', 'ADD_CONSENTER', 'REMOVE_CONSENTER', 'SET_BATCH_TIMEOUT', 'SET_BATCH_SIZE', 'SET_ANCHOR_PEERS'] as const;
 export type ChannelChangeKind = (typeof ChannelChangeKinds)[number];
 
 /**
@@ -20,6 +20,18 @@ export interface AddOrgToChannel {
   anchorPeers?: PeerEndpoint[];
 }
 
+/**
+ * ADD_CONSENTER: an ACTIVE member's orderer joins the channel's Raft cluster (its orderer org is added
+ * when the channel has none for it). CreateProposal copies the member's MSP and its one consenting
+ * orderer from its member record, as for ADD_ORG. Once applied, that org's agent joins its orderer.
+ */
+export interface AddConsenterChange {
+  kind: 'ADD_CONSENTER';
+  mspId: string;
+  msp?: MspDefinition;
+  orderer?: OrdererEndpoint;
+}
+
 /** SET_BATCH_SIZE: the BatchSize fields to change (at least one). */
 export interface SetBatchSizeChange {
   kind: 'SET_BATCH_SIZE';
@@ -32,6 +44,9 @@ export interface SetBatchSizeChange {
 export type ChannelChange =
   | AddOrgToChannel
   | { kind: 'REMOVE_ORG'; mspId: string }
+  | AddConsenterChange
+  /** The org's consenters leave the Raft cluster and its orderer org leaves the channel; it stays an application org. */
+  | { kind: 'REMOVE_CONSENTER'; mspId: string }
   | { kind: 'SET_BATCH_TIMEOUT'; timeout: string }
   | SetBatchSizeChange
   | { kind: 'SET_ANCHOR_PEERS'; mspId: string; peers: PeerEndpoint[] };
@@ -48,33 +63,46 @@ const GO_DURATION = /^(\d+(\.\d+)?(ns|us|µs|ms|s|m|h))+$/;
 const MAX_ANCHOR_PEERS = 16;
 const MAX_UINT32 = 0xffffffff;
 
+/** Reads a BatchTimeout: a positive Go duration such as `250ms` or `2s`. */
+export function parseBatchTimeout(value: unknown, path: string): string {
+  const timeout = expectString(value, path, { max: 32 });
+  if (!GO_DURATION.test(timeout) || !/[1-9]/.test(timeout)) {
+    throw new OpsError('INVALID_ARGUMENT', `${path} must be a positive Go duration such as "250ms", got "${timeout}"`);
+  }
+  return timeout;
+}
+
+/** Reads the BatchSize fields present in `obj` (each from 1 to 2^32-1), refusing preferredMaxBytes above absoluteMaxBytes. */
+export function parseBatchSizeFields(obj: Record<string, unknown>, path: string): Partial<Record<'maxMessageCount' | 'absoluteMaxBytes' | 'preferredMaxBytes', number>> {
+  const fields: Partial<Record<'maxMessageCount' | 'absoluteMaxBytes' | 'preferredMaxBytes', number>> = {};
+  for (const field of ['maxMessageCount', 'absoluteMaxBytes', 'preferredMaxBytes'] as const) {
+    if (obj[field] !== undefined) fields[field] = expectInteger(obj[field], `${path}.${field}`, 1, MAX_UINT32);
+  }
+  if (fields.preferredMaxBytes !== undefined && fields.absoluteMaxBytes !== undefined && fields.preferredMaxBytes > fields.absoluteMaxBytes) {
+    throw new OpsError('INVALID_ARGUMENT', `${path}.preferredMaxBytes must not exceed absoluteMaxBytes`);
+  }
+  return fields;
+}
+
 function parseChange(value: unknown, path: string): ChannelChange {
   const kind = expectObject(value, path).kind;
   switch (kind) {
     case 'ADD_ORG':
-    case 'REMOVE_ORG': {
+    case 'REMOVE_ORG':
+    case 'ADD_CONSENTER':
+    case 'REMOVE_CONSENTER': {
       const obj = expectObject(value, path, ['kind', 'mspId']);
       return { kind, mspId: assertMspId(obj.mspId, `${path}.mspId`) };
     }
     case 'SET_BATCH_TIMEOUT': {
       const obj = expectObject(value, path, ['kind', 'timeout']);
-      const timeout = expectString(obj.timeout, `${path}.timeout`);
-      if (!GO_DURATION.test(timeout) || !/[1-9]/.test(timeout)) {
-        throw new OpsError('INVALID_ARGUMENT', `${path}.timeout must be a positive Go duration such as "250ms", got "${timeout}"`);
-      }
-      return { kind, timeout };
+      return { kind, timeout: parseBatchTimeout(obj.timeout, `${path}.timeout`) };
     }
     case 'SET_BATCH_SIZE': {
       const obj = expectObject(value, path, ['kind', 'maxMessageCount', 'absoluteMaxBytes', 'preferredMaxBytes']);
-      const change: SetBatchSizeChange = { kind };
-      for (const field of ['maxMessageCount', 'absoluteMaxBytes', 'preferredMaxBytes'] as const) {
-        if (obj[field] !== undefined) change[field] = expectInteger(obj[field], `${path}.${field}`, 1, MAX_UINT32);
-      }
+      const change: SetBatchSizeChange = { kind, ...parseBatchSizeFields(obj, path) };
       if (Object.keys(change).length === 1) {
         throw new OpsError('INVALID_ARGUMENT', `${path} must set at least one of maxMessageCount, absoluteMaxBytes, preferredMaxBytes`);
-      }
-      if (change.preferredMaxBytes !== undefined && change.absoluteMaxBytes !== undefined && change.preferredMaxBytes > change.absoluteMaxBytes) {
-        throw new OpsError('INVALID_ARGUMENT', `${path}.preferredMaxBytes must not exceed absoluteMaxBytes`);
       }
       return change;
     }

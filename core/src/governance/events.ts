@@ -26,6 +26,8 @@ export const EventNames = {
   ChaincodePackageRecorded: 'ChaincodePackageRecorded',
   /** An org recorded a step of a DEPLOY_CHAINCODE proposal (the last one is announced as ProposalApplied). */
   DeploymentStepRecorded: 'DeploymentStepRecorded',
+  /** An org recorded that its nodes joined a channel a CREATE_CHANNEL made (the last one is announced as ProposalApplied). */
+  ChannelJoinRecorded: 'ChannelJoinRecorded',
 } as const;
 
 export type EventName = (typeof EventNames)[keyof typeof EventNames];

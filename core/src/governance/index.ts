@@ -2,6 +2,7 @@ export * from './apply-progress';
 export * from './apply-records';
 export * from './chaincode-deployment';
 export * from './chaincode-package';
+export * from './channel-creation';
 export * from './channel-update';
 export * from './client-identity';
 export * from './deadline';

@@ -33,6 +33,10 @@ export const ObjectTypes = {
   proposalByChaincode: 'proposal-by-chaincode',
   /** One deployment step: `[proposalId, ORG|COMMIT, mspId]`. */
   deploymentStep: 'ccstep',
+  /** Index of CREATE_CHANNEL proposals by channel: `[channel, id]`; keeps one live creation per channel name. */
+  proposalByNewChannel: 'proposal-by-new-channel',
+  /** One org's join step of a CREATE_CHANNEL: `[proposalId, mspId]`. */
+  channelJoinStep: 'chjoin',
   history: 'history',
 } as const;
 
@@ -105,6 +109,10 @@ export const Keys = {
   deploymentStep: (proposalId: string, kind: 'ORG' | 'COMMIT', mspId: string) => spec(ObjectTypes.deploymentStep, proposalId, kind, mspId),
   deploymentStepsOf: (proposalId: string, kind?: 'ORG' | 'COMMIT') =>
     kind ? spec(ObjectTypes.deploymentStep, proposalId, kind) : spec(ObjectTypes.deploymentStep, proposalId),
+  proposalByNewChannel: (channel: string, id: string) => spec(ObjectTypes.proposalByNewChannel, channel, id),
+  proposalsCreatingChannel: (channel: string) => spec(ObjectTypes.proposalByNewChannel, channel),
+  channelJoinStep: (proposalId: string, mspId: string) => spec(ObjectTypes.channelJoinStep, proposalId, mspId),
+  channelJoinStepsOf: (proposalId: string) => spec(ObjectTypes.channelJoinStep, proposalId),
   history: (kind: 'member' | 'proposal', id: string, at: string, txId: string, seq: number) =>
     spec(ObjectTypes.history, kind, id, at, `${txId}.${String(seq).padStart(4, '0')}`),
   historyOf: (kind: 'member' | 'proposal', id: string) => spec(ObjectTypes.history, kind, id),

@@ -1,5 +1,6 @@
 import { OpsError } from '../errors';
 import { parseDeployChaincodePayload } from './chaincode-deployment';
+import { parseCreateChannelPayload } from './channel-creation';
 import { parseUpdateChannelPayload } from './channel-update';
 import { assertChannelName, assertMspId } from './identifiers';
 import { expectArray, expectObject, optionalString, type JsonObject } from './input-shape';
@@ -13,7 +14,7 @@ export type CreatableProposalType = Exclude<ProposalType, 'ADD_ORG'>;
 const MAX_CHANNELS = 64;
 
 /** Every type CreateProposal takes. */
-export const CREATABLE_TYPES: readonly CreatableProposalType[] = ['UPDATE_ORG_MSP', 'SUSPEND_ORG', 'REINSTATE_ORG', 'REMOVE_ORG', 'SET_VOTING_POLICY', 'DEPLOY_CHAINCODE', 'UPDATE_CHANNEL'];
+export const CREATABLE_TYPES: readonly CreatableProposalType[] = ['UPDATE_ORG_MSP', 'SUSPEND_ORG', 'REINSTATE_ORG', 'REMOVE_ORG', 'SET_VOTING_POLICY', 'DEPLOY_CHAINCODE', 'CREATE_CHANNEL', 'UPDATE_CHANNEL'];
 
 function channels(obj: JsonObject, path: string): { channels?: string[] } {
   if (obj.channels === undefined) return {};
@@ -54,6 +55,8 @@ export function parseProposalPayload<T extends CreatableProposalType>(type: T, v
     }
     case 'DEPLOY_CHAINCODE':
       return parseDeployChaincodePayload(value, path) as ProposalPayloads[T];
+    case 'CREATE_CHANNEL':
+      return parseCreateChannelPayload(value, path) as ProposalPayloads[T];
     case 'UPDATE_CHANNEL':
       return parseUpdateChannelPayload(value, path) as ProposalPayloads[T];
     default:

@@ -1,4 +1,5 @@
 import type { MspDefinition } from '../msp/types';
+import type { CreateChannelPayload } from './channel-creation';
 import { channelMembershipChange, type UpdateChannelPayload } from './channel-update';
 import type { MemberStatus } from './member';
 import type { Proposal, ProposalStatus, SetVotingPolicyPayload, UpdateOrgMspPayload } from './proposal';
@@ -10,7 +11,7 @@ export interface MemberChange {
   status?: MemberStatus;
   msp?: MspDefinition;
   channels?: string[];
-  /** A channel the org joined (UPDATE_CHANNEL ADD_ORG): added to its channels. */
+  /** A channel the org joined (CREATE_CHANNEL, UPDATE_CHANNEL ADD_ORG): added to its channels. */
   addChannel?: string;
   /** A channel the org left (UPDATE_CHANNEL REMOVE_ORG): removed from its channels. */
   removeChannel?: string;
@@ -45,6 +46,10 @@ export function effectsOfDecision(proposal: Proposal, outcome: ProposalStatus): 
  * (or at decision time when it changes no channel).
  */
 export function effectsOfApplied(proposal: Proposal): ProposalEffects {
+  if (proposal.type === 'CREATE_CHANNEL') {
+    const { channel, members } = proposal.payload as CreateChannelPayload;
+    return { members: members.map((mspId) => ({ mspId, addChannel: channel })) };
+  }
   if (proposal.type === 'UPDATE_CHANNEL') {
     const change = channelMembershipChange(proposal.payload as UpdateChannelPayload);
     return { members: change ? [change] : [] };

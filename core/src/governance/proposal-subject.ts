@@ -1,4 +1,5 @@
 import type { DeployChaincodePayload } from './chaincode-deployment';
+import type { CreateChannelPayload } from './channel-creation';
 import type { UpdateChannelPayload } from './channel-update';
 import type { Member, MemberStatus } from './member';
 import type { Proposal, ProposalPayload, ProposalStatus, ProposalType, RemoveOrgPayload, UpdateOrgMspPayload } from './proposal';
@@ -16,6 +17,7 @@ export const SUBJECT_STATUSES: Readonly<Record<ProposalType, readonly MemberStat
   REMOVE_ORG: ['APPROVED', 'ACTIVE', 'SUSPENDED'],
   SET_VOTING_POLICY: null,
   DEPLOY_CHAINCODE: null,
+  CREATE_CHANNEL: null,
   UPDATE_CHANNEL: null,
 });
 
@@ -50,8 +52,8 @@ export function subjectProblem(proposal: Pick<Proposal, 'type' | 'subjectMspId'>
  * is in. (ADD_ORG channels come from the join request; see admissionChannels.)
  */
 export function targetChannels(type: ProposalType, payload: ProposalPayload, subject?: Member): string[] {
-  if (type === 'DEPLOY_CHAINCODE' || type === 'UPDATE_CHANNEL') {
-    return [(payload as DeployChaincodePayload | UpdateChannelPayload).channel];
+  if (type === 'DEPLOY_CHAINCODE' || type === 'CREATE_CHANNEL' || type === 'UPDATE_CHANNEL') {
+    return [(payload as DeployChaincodePayload | CreateChannelPayload | UpdateChannelPayload).channel];
   }
   if (!subject) {
     return [];

@@ -1,11 +1,12 @@
 import type { DeployChaincodePayload } from './chaincode-deployment';
+import type { CreateChannelPayload } from './channel-creation';
 import type { UpdateChannelPayload } from './channel-update';
 import type { JoinRequest, MspDefinition, ValidationReport } from '../msp/types';
 import type { TallyResult } from './tally';
 import type { VotingPolicy } from './voting-policy';
 
-/** Kinds of proposal: membership, voting policy, chaincode deployment and channel update. ADD_ORG is created only by SubmitJoinRequest. */
-export const ProposalTypes = ['ADD_ORG', 'UPDATE_ORG_MSP', 'SUSPEND_ORG', 'REINSTATE_ORG', 'REMOVE_ORG', 'SET_VOTING_POLICY', 'DEPLOY_CHAINCODE', 'UPDATE_CHANNEL'] as const;
+/** Kinds of proposal: membership, voting policy, chaincode deployment, channel creation and update. ADD_ORG is created only by SubmitJoinRequest. */
+export const ProposalTypes = ['ADD_ORG', 'UPDATE_ORG_MSP', 'SUSPEND_ORG', 'REINSTATE_ORG', 'REMOVE_ORG', 'SET_VOTING_POLICY', 'DEPLOY_CHAINCODE', 'CREATE_CHANNEL', 'UPDATE_CHANNEL'] as const;
 export type ProposalType = (typeof ProposalTypes)[number];
 
 /** A proposal's lifecycle; see proposal-state-machine.ts for the exact table. */
@@ -65,6 +66,7 @@ export interface ProposalPayloads {
   REMOVE_ORG: RemoveOrgPayload;
   SET_VOTING_POLICY: SetVotingPolicyPayload;
   DEPLOY_CHAINCODE: DeployChaincodePayload;
+  CREATE_CHANNEL: CreateChannelPayload;
   UPDATE_CHANNEL: UpdateChannelPayload;
 }
 
@@ -88,7 +90,7 @@ export interface Proposal {
   validationReport?: ValidationReport;
   /**
    * Channels whose config the proposal changes, in apply order (the ops channel first); for
-   * DEPLOY_CHAINCODE, the one channel the chaincode definition is committed on; for UPDATE_CHANNEL, its channel. Empty when the
+   * DEPLOY_CHAINCODE, the one channel the chaincode definition is committed on; for CREATE_CHANNEL and UPDATE_CHANNEL, its channel. Empty when the
    * proposal changes only consortium state: it is then APPLIED in the transaction that approves it.
    */
   channels: string[];

@@ -1,4 +1,4 @@
-import { GOVERNANCE_LIMITS, ProposalStatuses, ProposalTypes } from '@opssc/core';
+import { GOVERNANCE_LIMITS, ImplicitMetaRules, ProposalStatuses, ProposalTypes } from '@opssc/core';
 import { ledgerRecord, mspIdSchema, proposalIdSchema } from '../../http/common-schemas';
 import { z } from '../../http/zod';
 import { channelNameSchema, mspDefinitionSchema } from '../join-requests/join-request-schema';
@@ -20,19 +20,52 @@ export const votingPolicySchema = z
 
 const peerEndpoint = z.object({ host: z.string().min(1).max(253), port: z.number().int().min(1).max(65535) }).strict();
 const uint32 = z.number().int().min(1).max(0xffffffff);
+const goDuration = z.string().max(32).regex(/^(\d+(\.\d+)?(ns|us|µs|ms|s|m|h))+$/, 'must be a Go duration such as 250ms').openapi({ example: '250ms' });
 
 /** One change to a channel's config (core's `ChannelChange`); the chaincode checks it again. */
 export const channelChangeSchema = z
   .discriminatedUnion('kind', [
     z.object({ kind: z.literal('ADD_ORG'), mspId: mspIdSchema.openapi({ description: "an ACTIVE member; its MSP and anchor peers come from its member record" }) }).strict(),
     z.object({ kind: z.literal('REMOVE_ORG'), mspId: mspIdSchema }).strict(),
-    z.object({ kind: z.literal('SET_BATCH_TIMEOUT'), timeout: z.string().regex(/^(\d+(\.\d+)?(ns|us|µs|ms|s|m|h))+$/, 'must be a Go duration such as 250ms').openapi({ example: '250ms' }) }).strict(),
+    z
+      .object({ kind: z.literal('ADD_CONSENTER'), mspId: mspIdSchema.openapi({ description: 'an ACTIVE member whose member record lists exactly one orderer marked consenter; its agent joins that orderer once applied' }) })
+      .strict(),
+    z.object({ kind: z.literal('REMOVE_CONSENTER'), mspId: mspIdSchema.openapi({ description: "the org's orderer org and Raft consenters leave the channel; it stays an application org" }) }).strict(),
+    z.object({ kind: z.literal('SET_BATCH_TIMEOUT'), timeout: goDuration }).strict(),
     z
       .object({ kind: z.literal('SET_BATCH_SIZE'), maxMessageCount: uint32.optional(), absoluteMaxBytes: uint32.optional(), preferredMaxBytes: uint32.optional() })
       .strict(),
     z.object({ kind: z.literal('SET_ANCHOR_PEERS'), mspId: mspIdSchema, peers: z.array(peerEndpoint).max(16) }).strict(),
   ])
   .openapi('ChannelChange');
+
+const implicitMetaRule = z.enum(ImplicitMetaRules).openapi({ description: "an ImplicitMeta rule over the orgs' policies of the same name" });
+
+/** A new channel (core's `CreateChannelPayload`, without `orgs`, which the chaincode fills from member records); the chaincode checks it again. */
+export const createChannelPayloadSchema = z
+  .object({
+    channel: channelNameSchema,
+    members: z.array(mspIdSchema).min(1).max(GOVERNANCE_LIMITS.members).openapi({ description: "the channel's application orgs, all ACTIVE members; their MSPs and anchor peers come from their member records" }),
+    consenters: z
+      .array(mspIdSchema)
+      .min(1)
+      .max(GOVERNANCE_LIMITS.members)
+      .optional()
+      .openapi({ description: 'members whose orderers (those marked consenter in their member records) form the Raft cluster; default: every member with one' }),
+    policies: z
+      .object({ admins: implicitMetaRule.optional(), endorsement: implicitMetaRule.optional(), lifecycleEndorsement: implicitMetaRule.optional() })
+      .strict()
+      .optional()
+      .openapi({ description: 'default MAJORITY each; Readers and Writers are ANY' }),
+    batch: z
+      .object({ timeout: goDuration.optional(), maxMessageCount: uint32.optional(), absoluteMaxBytes: uint32.optional(), preferredMaxBytes: uint32.optional() })
+      .strict()
+      .optional()
+      .openapi({ description: 'default 2s, 500 messages, 10 MiB absolute, 2 MiB preferred' }),
+    description,
+  })
+  .strict()
+  .openapi('CreateChannelPayload');
 
 const deadlineSeconds = z
   .number()
@@ -94,6 +127,13 @@ export const createProposalBodySchema = z
       .object({
         type: z.literal('UPDATE_CHANNEL'),
         payload: z.object({ channel: channelNameSchema, change: channelChangeSchema, description }).strict().openapi('UpdateChannelPayload'),
+        deadlineSeconds,
+      })
+      .strict(),
+    z
+      .object({
+        type: z.literal('CREATE_CHANNEL'),
+        payload: createChannelPayloadSchema,
         deadlineSeconds,
       })
       .strict(),
