@@ -45,6 +45,9 @@ export const ErrorCodes = [
   // chaincode packages
   'CHAINCODE_PACKAGE_NOT_FOUND',
   'CHAINCODE_PACKAGE_CONFLICT',
+  'PACKAGE_HASH_MISMATCH',
+  'PACKAGE_DOWNLOAD_FAILED',
+  'PACKAGE_TOO_LARGE',
   // chaincode deployment proposals
   'SEQUENCE_NOT_NEXT',
   'STEP_EXISTS',

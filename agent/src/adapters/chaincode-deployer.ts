@@ -1,5 +1,6 @@
 import type { ChaincodeLifecycle, PeerAdmin } from '../fabric';
 import type { ChaincodeDeployerPort, PackageSourcePort } from '../ports';
+import { boundedDownload, MAX_PACKAGE_BYTES, type DownloadLimits } from './bounded-download';
 
 /** The deployer port on the org's own peer (install) and gateway (`_lifecycle` approve, readiness, commit). */
 export function peerChaincodeDeployer(peer: PeerAdmin, lifecycle: ChaincodeLifecycle): ChaincodeDeployerPort {
@@ -21,16 +22,16 @@ export function peerChaincodeDeployer(peer: PeerAdmin, lifecycle: ChaincodeLifec
   };
 }
 
-/** Packages over HTTP: `GET <apiUrl>/api/v1/proposals/<id>/package`, served for approved deployments only. */
-export function httpPackageSource(timeoutMs = 120_000): PackageSourcePort {
+/**
+ * Packages over HTTP, bounded by `limits` (by default the upload limit, 2 minutes and 3 redirects):
+ * - from the proposer: `GET <apiUrl>/api/v1/proposals/<id>/package`, served for approved deployments only;
+ * - from a proposal's `packageUrl`: that URL as it is on-chain.
+ * Neither request carries a credential (see boundedDownload).
+ */
+export function httpPackageSource(limits: Partial<DownloadLimits> = {}): PackageSourcePort {
+  const bounds: DownloadLimits = { maxBytes: MAX_PACKAGE_BYTES, timeoutMs: 120_000, maxRedirects: 3, ...limits };
   return {
-    async download(apiUrl, proposalId) {
-      const url = `${apiUrl.replace(/\/+$/, '')}/api/v1/proposals/${encodeURIComponent(proposalId)}/package`;
-      const response = await fetch(url, { signal: AbortSignal.timeout(timeoutMs) });
-      if (!response.ok) {
-        throw new Error(`GET ${url}: HTTP ${response.status} ${(await response.text()).slice(0, 300)}`);
-      }
-      return new Uint8Array(await response.arrayBuffer());
-    },
+    download: (apiUrl, proposalId) => boundedDownload(`${apiUrl.replace(/\/+$/, '')}/api/v1/proposals/${encodeURIComponent(proposalId)}/package`, bounds),
+    downloadUrl: (url) => boundedDownload(url, bounds),
   };
 }

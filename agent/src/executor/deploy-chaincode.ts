@@ -11,8 +11,8 @@ import type { ExecutorDeps } from './executor-deps';
 /** One line of the step log: what was done, and how it ended. */
 export type DeployStepLog = (record: { step: string; outcome: StepOutcome; detail?: string; waitingFor?: string }) => void;
 
-/** How a performed deployment action ended for the driver: go on planning, or wait for others. */
-export type DeployOutcome = 'continue' | 'waiting';
+/** How a performed deployment action ended for the driver: go on planning, or wait for others (the driver logs what for, once per change). */
+export type DeployOutcome = 'continue' | { waitingFor: string };
 
 const outcomeOf = (written: SubmitResult): StepOutcome => (written.kind === 'committed' ? 'done' : 'already-done');
 
@@ -41,16 +41,16 @@ export async function performDeployment(
   };
   if (action.kind === 'COMMIT') return commit(deps, payload, record, log);
 
-  const apiUrl = await deps.client.memberApiUrl(proposal.proposer);
-  if (!apiUrl) {
+  const source = await packageSource(deps, proposal, payload);
+  if (!source) {
     return record({ status: 'FAILED', reason: `PACKAGE_UNAVAILABLE: the proposer ${proposal.proposer} publishes no apiUrl to download ${payload.packageId} from` }, 'RECORD_STEP');
   }
-  const bytes = await deps.packageSource.download(apiUrl, proposal.id);
-  log({ step: 'DOWNLOAD', outcome: 'done', detail: `${bytes.length} bytes from ${apiUrl}` });
+  const bytes = await source.download();
+  log({ step: 'DOWNLOAD', outcome: 'done', detail: `${bytes.length} bytes from ${source.where}` });
   const actual = createHash('sha256').update(bytes).digest('hex');
   if (actual !== payload.sha256) {
-    log({ step: 'VERIFY', outcome: 'refused', detail: `SHA-256 ${actual}, the proposal approved ${payload.sha256}` });
-    return record({ status: 'FAILED', reason: `PACKAGE_HASH_MISMATCH: ${apiUrl} served a package with SHA-256 ${actual}; the proposal approved ${payload.sha256}; not installed` }, 'RECORD_STEP');
+    log({ step: 'VERIFY', outcome: 'refused', detail: `SHA-256 ${actual} from ${source.where}, the proposal approved ${payload.sha256}` });
+    return record({ status: 'FAILED', reason: `PACKAGE_HASH_MISMATCH: ${source.named} served a package with SHA-256 ${actual}; the proposal approved ${payload.sha256}; not installed` }, 'RECORD_STEP');
   }
   log({ step: 'VERIFY', outcome: 'done', detail: `SHA-256 matches the proposal` });
   const definition = definitionOfPayload(payload);
@@ -69,6 +69,26 @@ export async function performDeployment(
   return record({ status: 'INSTALLED_APPROVED', packageId: payload.packageId }, 'RECORD_STEP');
 }
 
+/** Where this org gets the package: `where` for the log, `named` for an on-chain reason (a URL may be 2048 characters). */
+interface PackageLocation {
+  where: string;
+  named: string;
+  download(): Promise<Uint8Array>;
+}
+
+/**
+ * The proposal's packageUrl when it has one (a host that is not a member: the port sends it no
+ * credential), else the proposer's api-server; undefined when the proposer publishes no apiUrl.
+ */
+async function packageSource(deps: ExecutorDeps & { packageSource: PackageSourcePort }, proposal: DeploymentView, payload: DeployChaincodePayload): Promise<PackageLocation | undefined> {
+  const url = payload.packageUrl;
+  if (url !== undefined) {
+    return { where: url, named: "the proposal's packageUrl", download: () => deps.packageSource.downloadUrl(url) };
+  }
+  const apiUrl = await deps.client.memberApiUrl(proposal.proposer);
+  return apiUrl ? { where: apiUrl, named: apiUrl, download: () => deps.packageSource.download(apiUrl, proposal.id) } : undefined;
+}
+
 async function commit(
   deps: ExecutorDeps & { deployer: ChaincodeDeployerPort },
   payload: DeployChaincodePayload,
@@ -85,8 +105,7 @@ async function commit(
   const readiness = await deps.deployer.checkCommitReadiness(definition);
   if (!readyToCommit(readiness)) {
     const approved = Object.keys(readiness).filter((m) => readiness[m]);
-    log({ step: 'COMMIT', outcome: 'waiting', waitingFor: `lifecycle approvals: ${approved.length} of ${Object.keys(readiness).length} (${approved.join(', ') || 'none'})` });
-    return 'waiting';
+    return { waitingFor: `lifecycle approvals to commit: ${approved.length} of ${Object.keys(readiness).length} (${approved.join(', ') || 'none'})` };
   }
   const result = await deps.deployer.commit(definition);
   log({ step: 'COMMIT', outcome: result.status === 'DONE' ? 'done' : 'already-done', detail: result.blockNumber !== undefined ? `block ${result.blockNumber}` : undefined });

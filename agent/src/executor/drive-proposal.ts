@@ -113,10 +113,13 @@ export class ProposalDriver {
       this.waiting(proposal, channel, { kind: 'WAIT', waitingFor: action.waitingFor });
       return 'waiting';
     }
+    const waitedFor = this.status.activity(proposal.id)?.waitingFor;
     this.status.report({ proposalId: proposal.id, proposalStatus: proposal.status, channel, step: action.kind, state: 'working' });
     const outcome = await performDeployment({ ...this.deps, deployer, packageSource }, proposal, action, (record) => this.log(proposal, { channel, ...record }));
-    if (outcome === 'waiting') {
-      this.status.report({ proposalId: proposal.id, proposalStatus: proposal.status, channel, step: 'WAIT', state: 'waiting', waitingFor: 'enough lifecycle approvals to commit' });
+    if (outcome !== 'continue') {
+      this.status.report({ proposalId: proposal.id, proposalStatus: proposal.status, channel, step: 'WAIT', state: 'waiting', waitingFor: outcome.waitingFor });
+      // one line per change of what it waits for, not one per drive (each drive retries the commit)
+      if (outcome.waitingFor !== waitedFor) this.log(proposal, { channel, step: action.kind, outcome: 'waiting', waitingFor: outcome.waitingFor });
       return 'waiting';
     }
     return undefined;

@@ -25,9 +25,13 @@ export interface ChaincodeDeployerPort {
 }
 
 /**
- * Where packages come from: the proposer's api-server (its member metadata `apiUrl`). The bytes are
- * not trusted: the caller checks their SHA-256 against the approved proposal before installing them.
+ * Where packages come from: the URL the proposal gives, or else the proposer's api-server (its member
+ * metadata `apiUrl`). The bytes are not trusted: the caller checks their SHA-256 against the approved
+ * proposal before installing them. Both downloads are bounded in size and time.
  */
 export interface PackageSourcePort {
+  /** The package of an approved proposal, from the proposer's api-server. */
   download(apiUrl: string, proposalId: string): Promise<Uint8Array>;
+  /** The package at a proposal's `packageUrl`: a third-party host, so no credential is ever sent to it. */
+  downloadUrl(url: string): Promise<Uint8Array>;
 }

@@ -117,9 +117,13 @@ export class ConsortiumWorld {
         commit: async (d) => (crash.guard(), count(await deployer.commit(d))),
         committedSequence: async (c, n) => (crash.guard(), count(await deployer.committedSequence(c, n))),
       };
-      ports.packageSource = { download: async (u, p) => (crash.guard(), count(await source.download(u, p))) };
+      ports.packageSource = {
+        download: async (u, p) => (crash.guard(), count(await source.download(u, p))),
+        downloadUrl: async (u) => (crash.guard(), count(await source.downloadUrl(u))),
+      };
     }
     if (options.channelJoin) ports.channelJoin = options.channelJoin;
+    if (options.ordererJoin) ports.ordererJoin = options.ordererJoin(crash);
     const agent = new Agent(ports, { mspId, ...WORLD_AGENT_OPTIONS, ...options.agent });
     const running: WorldAgent = { mspId, agent, crash, log, checkpointFile };
     this.agents.push(running);

@@ -19,6 +19,9 @@ export class FakeLifecycle {
   readonly downloads: { apiUrl: string; proposalId: string }[] = [];
   /** What the proposer's api-server serves, by proposal id. */
   readonly served = new Map<string, Uint8Array>();
+  /** What third-party hosts serve, by URL (a proposal's packageUrl). */
+  readonly servedAtUrl = new Map<string, Uint8Array>();
+  readonly urlDownloads: string[] = [];
   private readonly installed = new Map<string, Set<string>>();
   private readonly committed = new Map<string, number>();
   private nextBlock = 10;
@@ -74,6 +77,12 @@ export class FakeLifecycle {
         this.downloads.push({ apiUrl, proposalId });
         const bytes = this.served.get(proposalId);
         if (!bytes) throw new Error(`HTTP 404 from ${apiUrl}`);
+        return bytes;
+      },
+      downloadUrl: async (url) => {
+        this.urlDownloads.push(url);
+        const bytes = this.servedAtUrl.get(url);
+        if (!bytes) throw new Error(`HTTP 404 from ${url}`);
         return bytes;
       },
     };

@@ -41,6 +41,10 @@ export const statusByCode: Partial<Record<ErrorCode, number>> = {
   RESULT_EXISTS: 409,
   CHAINCODE_PACKAGE_NOT_FOUND: 404,
   CHAINCODE_PACKAGE_CONFLICT: 409,
+  // a package given by URL: the request is well formed, but what the URL serves cannot be proposed
+  PACKAGE_HASH_MISMATCH: 422,
+  PACKAGE_DOWNLOAD_FAILED: 422,
+  PACKAGE_TOO_LARGE: 422,
   SEQUENCE_NOT_NEXT: 409,
   STEP_EXISTS: 409,
   PACKAGE_LABEL_TAKEN: 409,

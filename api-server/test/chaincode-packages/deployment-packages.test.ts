@@ -1,8 +1,8 @@
+import { chaincodePackage } from '../support/chaincode-package';
 import { createHash } from 'node:crypto';
 import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { tarGz } from '../../../test-network/src/tar-writer';
 import { errorOf, jsonOf } from '../support/http';
 import { FakeClock } from '../support/fake-clock';
 import { FakeLedger } from '../support/fake-ledger';
@@ -10,14 +10,6 @@ import { startTestServer, type TestServer } from '../support/test-server';
 
 const sha256 = (bytes: Buffer) => createHash('sha256').update(bytes).digest('hex');
 
-/** A chaincode package as `peer lifecycle chaincode package` lays it out. */
-function chaincodePackage(label: string, code = 'module.exports = {};'): Buffer {
-  const source = tarGz([{ path: 'src/index.js', content: Buffer.from(code) }]);
-  return tarGz([
-    { path: 'metadata.json', content: Buffer.from(JSON.stringify({ path: '', type: 'node', label })) },
-    { path: 'code.tar.gz', content: source },
-  ]);
-}
 
 describe('chaincode deployment packages', () => {
   let dir: string;

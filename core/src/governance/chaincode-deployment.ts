@@ -1,15 +1,16 @@
 import { OpsError } from '../errors';
-import { MAX_CHAINCODE_SEQUENCE, parseChaincodePackageInput, type ChaincodePackageInput } from './chaincode-package';
+import { MAX_CHAINCODE_SEQUENCE, parseChaincodePackageInput, parsePackageUrl, type ChaincodePackageInput } from './chaincode-package';
 import { expectInteger, expectObject, expectString, optionalString, type JsonObject } from './input-shape';
 import { GOVERNANCE_LIMITS } from './limits';
 import { parseSignaturePolicy } from './signature-policy';
 
 /**
  * DEPLOY_CHAINCODE: deploy (sequence 1) or upgrade (sequence n+1) a chaincode on one channel under the
- * v2 lifecycle. After approval every org's agent downloads the package from the proposer's api-server,
- * checks its SHA-256 against the proposal, installs it and approves the definition, and records that as
- * its own deployment step; one agent commits and records COMMITTED. Each step has its own key and a
- * single writer (the org it belongs to), so agents never conflict.
+ * v2 lifecycle. After approval every org's agent downloads the package, from the proposal's packageUrl
+ * when it has one and from the proposer's api-server otherwise, checks its SHA-256 against the
+ * proposal, installs it and approves the definition, and records that as its own deployment step;
+ * one agent commits and records COMMITTED. Each step has its own key and a single writer (the org it
+ * belongs to), so agents never conflict.
  */
 
 /** A definition's endorsement policy: a channel config policy reference, or Fabric's signature policy language. */
@@ -17,6 +18,11 @@ export type DeployEndorsementPolicy = { channelConfigPolicy: string } | { signat
 
 /** The payload of a DEPLOY_CHAINCODE proposal: the package (by hash) and the definition to commit. */
 export interface DeployChaincodePayload extends ChaincodePackageInput {
+  /**
+   * Where every org's agent downloads the package, without credentials (parsePackageUrl's rules).
+   * Absent: from the proposer's api-server. Either way the bytes count only if they hash to `sha256`.
+   */
+  packageUrl?: string;
   /** The channel's `/Channel/Application/Endorsement` when absent. */
   endorsementPolicy?: DeployEndorsementPolicy;
   initRequired?: boolean;
@@ -59,18 +65,21 @@ function endorsementPolicy(value: unknown, path: string): DeployEndorsementPolic
 /**
  * Reads a DEPLOY_CHAINCODE payload. The package fields follow RecordChaincodePackage's rules (the
  * package id must be `<label>:<sha256>`), so the package record written at commit is this payload's.
+ * A `packageUrl`, when given, must pass parsePackageUrl (http(s), no credentials, no fragment).
  * Private data collections are not supported yet and are refused as an unknown field.
  */
 export function parseDeployChaincodePayload(value: unknown, path = 'payload'): DeployChaincodePayload {
-  const obj: JsonObject = expectObject(value, path, ['channel', 'name', 'version', 'sequence', 'packageId', 'sha256', 'label', 'endorsementPolicy', 'initRequired', 'description']);
-  const { endorsementPolicy: policy, initRequired, description, ...packageFields } = obj;
+  const obj: JsonObject = expectObject(value, path, ['channel', 'name', 'version', 'sequence', 'packageId', 'sha256', 'label', 'packageUrl', 'endorsementPolicy', 'initRequired', 'description']);
+  const { endorsementPolicy: policy, initRequired, description, packageUrl, ...packageFields } = obj;
   const pkg = parseChaincodePackageInput(packageFields);
+  const url = packageUrl === undefined ? undefined : parsePackageUrl(packageUrl, `${path}.packageUrl`);
   if (initRequired !== undefined && typeof initRequired !== 'boolean') {
     throw new OpsError('INVALID_ARGUMENT', `${path}.initRequired must be a boolean`);
   }
   const text = optionalString(description, `${path}.description`);
   return {
     ...pkg,
+    ...(url !== undefined ? { packageUrl: url } : {}),
     ...(policy !== undefined ? { endorsementPolicy: endorsementPolicy(policy, `${path}.endorsementPolicy`) } : {}),
     ...(initRequired !== undefined ? { initRequired } : {}),
     ...(text !== undefined ? { description: text } : {}),

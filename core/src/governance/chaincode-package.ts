@@ -17,6 +17,16 @@ const CHAINCODE_VERSION = /^[A-Za-z0-9_.+-]+$/;
 const PACKAGE_LABEL = /^[A-Za-z0-9][A-Za-z0-9_.+-]*$/;
 const SHA256_HEX = /^[0-9a-f]{64}$/;
 
+/** Longest package URL accepted: a proposal stores it on-chain. */
+export const MAX_PACKAGE_URL_CHARS = 2048;
+
+/** RFC 3986 characters: printable ASCII without space, quote, angle brackets, braces, pipe, backslash, caret or backtick. */
+const URL_CHARACTERS = /^[A-Za-z0-9\-._~:/?#[\]@!$&'()*+,;=%]+$/;
+const BAD_PERCENT_ESCAPE = /%(?![0-9A-Fa-f]{2})/;
+const HTTP_SCHEME = /^https?:\/\//i;
+/** A DNS name or IPv4 address (dot-separated labels), or a bracketed IPv6 address. */
+const URL_HOST = /^(?:[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?(?:\.[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?)*\.?|\[[0-9A-Fa-f:.]{2,45}\])$/;
+
 /** Highest definition sequence accepted; sequences are zero-padded in keys so that they sort numerically. */
 export const MAX_CHAINCODE_SEQUENCE = 999_999_999;
 
@@ -82,6 +92,37 @@ export function parseChaincodePackageInput(value: unknown): ChaincodePackageInpu
     throw new OpsError('INVALID_ARGUMENT', 'record.packageId must be <label>:<sha256>');
   }
   return input;
+}
+
+/**
+ * Reads the URL a DEPLOY_CHAINCODE gives its package at, which every member's agent downloads from. It
+ * is checked here, by plain string rules, rather than with WHATWG `URL`: the chaincode must reach the
+ * same verdict on every peer whatever its Node version, and the rules accept only a strict subset of
+ * URLs that every parser reads alike:
+ * - `http:` or `https:`, at most {@link MAX_PACKAGE_URL_CHARS} characters of RFC 3986 ASCII;
+ * - no user name or password: the URL is on-chain, readable by every member, so it must hold no secret;
+ * - no fragment: it is never sent to the server, so it could only make two URLs differ for nothing;
+ * - a host that is a DNS name, an IPv4 address or a bracketed IPv6 address, and an optional port 1 to 65535.
+ */
+export function parsePackageUrl(value: unknown, path = 'packageUrl'): string {
+  const url = expectString(value, path, { max: MAX_PACKAGE_URL_CHARS, describe: `a URL of 1 to ${MAX_PACKAGE_URL_CHARS} characters` });
+  const refuse = (why: string): never => {
+    throw new OpsError('INVALID_ARGUMENT', `${path} ${why}`);
+  };
+  if (!URL_CHARACTERS.test(url) || BAD_PERCENT_ESCAPE.test(url)) refuse('must be printable ASCII without spaces; percent-encode anything else');
+  if (!HTTP_SCHEME.test(url)) refuse('must be an http: or https: URL such as https://example.com/basic_1.0.tar.gz');
+  if (url.includes('#')) refuse('must have no fragment (#…)');
+  // the authority ends at the first '/' or '?' (no backslash or '#' got this far), as WHATWG URL reads it too
+  const authority = url.slice(url.indexOf('//') + 2).split(/[/?]/, 1)[0];
+  if (authority.includes('@')) refuse('must carry no user name or password: it is stored on-chain, where every member reads it');
+  const portAt = authority.lastIndexOf(':') > authority.lastIndexOf(']') ? authority.lastIndexOf(':') : -1;
+  const host = portAt < 0 ? authority : authority.slice(0, portAt);
+  if (!URL_HOST.test(host)) refuse('must name a host: a DNS name, an IPv4 address or a bracketed IPv6 address');
+  if (portAt >= 0) {
+    const port = authority.slice(portAt + 1);
+    if (!/^\d{1,5}$/.test(port) || Number(port) < 1 || Number(port) > 65535) refuse('has a port that is not 1 to 65535');
+  }
+  return url;
 }
 
 /** True when a stored record describes exactly the given input (who recorded it and when do not count). */

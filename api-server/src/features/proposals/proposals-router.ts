@@ -30,7 +30,7 @@ export function proposalsRoutes(service: ProposalsService): RouteSpec[] {
       method: 'post',
       path: '/api/v1/proposals',
       operationId: 'createProposal',
-      summary: 'Propose UPDATE_ORG_MSP, SUSPEND_ORG, REINSTATE_ORG, REMOVE_ORG, SET_VOTING_POLICY, DEPLOY_CHAINCODE (upload its package first) or UPDATE_CHANNEL',
+      summary: 'Propose UPDATE_ORG_MSP, SUSPEND_ORG, REINSTATE_ORG, REMOVE_ORG, SET_VOTING_POLICY, DEPLOY_CHAINCODE (upload its package first, or give its URL), CREATE_CHANNEL or UPDATE_CHANNEL',
       tag: 'proposals',
       auth: 'admin',
       request: { body: createProposalBodySchema },

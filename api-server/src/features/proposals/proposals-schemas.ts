@@ -105,8 +105,22 @@ export const createProposalBodySchema = z
             name: z.string().regex(/^[a-zA-Z0-9]+([-_][a-zA-Z0-9]+)*$/, 'must be a Fabric chaincode name').max(128),
             version: z.string().regex(/^[A-Za-z0-9_.+-]+$/, 'must be a Fabric chaincode version').max(128),
             sequence: z.number().int().min(1).max(999_999_999).optional().openapi({ description: "default: the next sequence after the chaincode's on-chain package records" }),
-            packageId: z.string().max(300).regex(/^[A-Za-z0-9][A-Za-z0-9_.+-]*:[0-9a-f]{64}$/, 'must be a package id <label>:<sha256 hex>').openapi({ description: 'as POST /api/v1/chaincode-packages returned it; the package must be on this server' }),
-            sha256: z.string().regex(/^[0-9a-f]{64}$/).optional(),
+            packageId: z
+              .string()
+              .max(300)
+              .regex(/^[A-Za-z0-9][A-Za-z0-9_.+-]*:[0-9a-f]{64}$/, 'must be a package id <label>:<sha256 hex>')
+              .optional()
+              .openapi({ description: 'as POST /api/v1/chaincode-packages returned it; the package must be on this server. Exactly one of packageId, packageUrl' }),
+            packageUrl: z
+              .string()
+              .max(2048)
+              .optional()
+              .openapi({
+                description:
+                  "http(s) URL of the package, with no user:password and no #fragment; this server downloads it once (upload size limit) to fill in sha256, label and packageId, and every member's agent downloads it from there, without credentials. Exactly one of packageId, packageUrl",
+                example: 'https://packages.example.com/basic_1.0.tar.gz',
+              }),
+            sha256: z.string().regex(/^[0-9a-f]{64}$/).optional().openapi({ description: 'optional: must be the hash in packageId, or the hash of what packageUrl serves (PACKAGE_HASH_MISMATCH otherwise)' }),
             label: z.string().max(128).optional(),
             endorsementPolicy: z
               .union([
@@ -119,14 +133,8 @@ export const createProposalBodySchema = z
             description,
           })
           .strict()
+          .refine((p) => (p.packageId === undefined) !== (p.packageUrl === undefined), 'must have exactly one of packageId, packageUrl')
           .openapi('DeployChaincodePayload'),
-        deadlineSeconds,
-      })
-      .strict(),
-    z
-      .object({
-        type: z.literal('UPDATE_CHANNEL'),
-        payload: z.object({ channel: channelNameSchema, change: channelChangeSchema, description }).strict().openapi('UpdateChannelPayload'),
         deadlineSeconds,
       })
       .strict(),
@@ -134,6 +142,13 @@ export const createProposalBodySchema = z
       .object({
         type: z.literal('CREATE_CHANNEL'),
         payload: createChannelPayloadSchema,
+        deadlineSeconds,
+      })
+      .strict(),
+    z
+      .object({
+        type: z.literal('UPDATE_CHANNEL'),
+        payload: z.object({ channel: channelNameSchema, change: channelChangeSchema, description }).strict().openapi('UpdateChannelPayload'),
         deadlineSeconds,
       })
       .strict(),
