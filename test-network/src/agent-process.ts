@@ -2,6 +2,7 @@ import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { OrgHandle } from './network-state';
 import { adminIdentityEnv, startOrgDaemon } from './org-daemon';
+import { isAlive } from './process-supervisor';
 
 export interface AgentHandle {
   mspId: string;
@@ -32,4 +33,18 @@ export async function startAgent(org: OrgHandle, extraEnv: NodeJS.ProcessEnv = {
   mkdirSync(join(org.layout.root, 'agent'), { recursive: true });
   const pid = await startOrgDaemon(org, 'agent', agentEnv(org, extraEnv), statusUrl);
   return { mspId: org.state.mspId, pid, statusUrl };
+}
+
+/**
+ * Kills an agent the way a crash would: SIGKILL to its whole process group, so it gets no chance to close its
+ * streams or write a last checkpoint, and nothing of it is left once a restart records a new pid under the same
+ * name. Resolves once the process is gone, so that whatever the caller does next happens without this agent.
+ */
+export async function crashAgent(agent: AgentHandle, timeoutMs = 30_000): Promise<void> {
+  process.kill(-agent.pid, 'SIGKILL');
+  const deadline = Date.now() + timeoutMs;
+  while (isAlive(agent.pid)) {
+    if (Date.now() > deadline) throw new Error(`${agent.mspId}'s agent (pid ${agent.pid}) is still running ${timeoutMs / 1000} s after SIGKILL`);
+    await new Promise((r) => setTimeout(r, 100));
+  }
 }
