@@ -16,6 +16,8 @@ export interface AgentOptions {
   commitPollMs: number;
   /** Plan-and-act rounds per drive of one proposal. */
   maxStepsPerDrive: number;
+  /** How many of the newest APPLIED UPDATE_CHANNEL proposals each reconcile looks at (for joins of this org's nodes). */
+  reconcileAppliedUpdates: number;
   /** Retries of ledger transactions (classify-failure.ts decides which errors are retried). */
   submitPolicy: SubmitPolicy;
 }
@@ -28,5 +30,6 @@ export const DEFAULT_AGENT_OPTIONS: Omit<AgentOptions, 'mspId'> = {
   commitTimeoutMs: 60_000,
   commitPollMs: 500,
   maxStepsPerDrive: 25,
+  reconcileAppliedUpdates: 20,
   submitPolicy: { maxRounds: 5, maxChecks: 5, backoffMs: 500 },
 };

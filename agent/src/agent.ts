@@ -1,5 +1,5 @@
 import type { ChaincodeEvent, Checkpointer, CloseableAsyncIterable } from '@hyperledger/fabric-gateway';
-import type { ProposalStatus } from '@opssc/core';
+import type { ProposalStatus, ProposalType } from '@opssc/core';
 import { DEFAULT_AGENT_OPTIONS, type AgentOptions } from './agent-options';
 import { eventPayload, proposalToDrive } from './events/event-trigger';
 import { ProposalDriver, type DriveOutcome } from './executor/drive-proposal';
@@ -106,13 +106,19 @@ export class Agent {
 
   /**
    * Drives every proposal that may need this agent: OPEN ones that could be tallied, APPROVED and APPLYING
-   * ones. Each status is listed on its own, so one failing listing does not hide the others' proposals.
+   * ones, and the newest APPLIED channel updates (one may have added this org, whose nodes then join the
+   * channel: a join that failed when its ProposalApplied event came is retried here). Each listing is made
+   * on its own, so one failing listing does not hide the others' proposals.
    */
   async reconcile(): Promise<void> {
     const ids = new Set<string>();
-    for (const status of RECONCILED) {
+    const listings: [ProposalStatus, { type?: ProposalType; max?: number }][] = [
+      ...RECONCILED.map((status): [ProposalStatus, object] => [status, {}]),
+      ['APPLIED', { type: 'UPDATE_CHANNEL', max: this.options.reconcileAppliedUpdates }],
+    ];
+    for (const [status, filter] of listings) {
       try {
-        (await this.client.listProposalIds(status)).forEach((id) => ids.add(id));
+        (await this.client.listProposalIds(status, filter)).forEach((id) => ids.add(id));
       } catch (err) {
         this.ports.logger.warn('cannot list proposals; the next reconcile tries again', { status, error: (err as Error).message });
       }

@@ -1,4 +1,4 @@
-import type { ChannelJoinStepInput, DeploymentStepInput, Member, ProposalStatus, TaskResultInput } from '@opssc/core';
+import type { ChannelJoinStepInput, DeploymentStepInput, Member, ProposalStatus, ProposalType, TaskResultInput } from '@opssc/core';
 import type { MemberSummary, ProposalView } from '../planner/proposal-view';
 import type { ClockPort, LedgerPort } from '../ports';
 import { DEFAULT_SUBMIT_POLICY, submitTransaction, type SubmitPolicy, type SubmitResult } from './submit-transaction';
@@ -21,17 +21,21 @@ export class ConsortiumClient {
     return JSON.parse(await this.ledger.evaluate('GetProposal', proposalId)) as ProposalView;
   }
 
-  /** The ids of every proposal with `status`, newest first, following ListProposals' cursor. */
-  async listProposalIds(status: ProposalStatus): Promise<string[]> {
+  /**
+   * The ids of the proposals with `status` (and `type`, when given), newest first, following ListProposals'
+   * cursor until `max` ids (default: all).
+   */
+  async listProposalIds(status: ProposalStatus, options: { type?: ProposalType; max?: number } = {}): Promise<string[]> {
+    const max = options.max ?? Number.POSITIVE_INFINITY;
     const ids: string[] = [];
     let cursor: string | undefined;
     do {
-      const filter = JSON.stringify({ status, limit: 50, ...(cursor ? { cursor } : {}) });
+      const filter = JSON.stringify({ status, ...(options.type ? { type: options.type } : {}), limit: 50, ...(cursor ? { cursor } : {}) });
       const page = JSON.parse(await this.ledger.evaluate('ListProposals', filter)) as { items: { id: string }[]; nextCursor: string | null };
       ids.push(...page.items.map((p) => p.id));
       cursor = page.nextCursor ?? undefined;
-    } while (cursor);
-    return ids;
+    } while (cursor && ids.length < max);
+    return ids.slice(0, max);
   }
 
   async listMembers(): Promise<MemberSummary[]> {

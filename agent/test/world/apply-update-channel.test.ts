@@ -1,5 +1,6 @@
 import { orderer as ordererProto } from '@hyperledger/fabric-protos';
 import { readRaftConsenters } from '@opssc/channel-config';
+import { FabricAdminError } from '../../src/fabric/fabric-admin-error';
 import type { ChannelJoinPort, OrdererJoinPort } from '../../src/ports';
 import { channelConfig, fixtureOrderer } from '../support/channel-fixture';
 import { ConsortiumWorld, OPS } from '../support/consortium-world';
@@ -168,5 +169,32 @@ describe('agents applying an approved UPDATE_CHANNEL', () => {
     expect(proposal.status).toBe('FAILED');
     expect(proposal.tasks[0].result.reason).toMatch(/would leave 1 of 2 Raft consenters/);
     expect(world.orderer.answers).toEqual([]);
+  });
+
+  it("when the added org's peer cannot reach any member orderer as the ADD_ORG is applied, a later reconcile joins it", async () => {
+    world = await ConsortiumWorld.create(['Org1MSP', 'Org2MSP']);
+    const { tree } = await world.harness.org('Org1MSP');
+    world.orderer.createChannel(APP, channelConfig([{ msp: tree.msp, peerPort: 7051, orderer: fixtureOrderer(tree.ordererTls, 0) }]));
+    let unreachable = true;
+    const peer = fakePeer('Org2MSP');
+    const flaky: ChannelJoinPort = {
+      ...peer,
+      fetchGenesisBlock: async (channel, from) => {
+        if (unreachable) throw new FabricAdminError('NODE_UNAVAILABLE', 'no member orderer answers', { retryable: true });
+        return peer.fetchGenesisBlock(channel, from);
+      },
+    };
+    const proposalId = await world.harness.create('Org1MSP', 'UPDATE_CHANNEL', { channel: APP, change: { kind: 'ADD_ORG', mspId: 'Org2MSP' } });
+    await world.startAgent('Org1MSP', { channelJoin: fakePeer('Org1MSP') });
+    await world.startAgent('Org2MSP', { channelJoin: flaky });
+    await world.harness.vote(proposalId, 'approve', 'Org1MSP', 'Org2MSP');
+    await world.settle();
+    expect((await world.harness.proposal(proposalId)).status).toBe('APPLIED');
+    expect(peers.get('Org2MSP')?.joined).toEqual([]);
+
+    unreachable = false;
+    await world.settle();
+
+    expect(peers.get('Org2MSP')?.joined).toEqual([APP]);
   });
 });
