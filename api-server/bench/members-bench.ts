@@ -20,7 +20,7 @@ async function selfSignedCaPem(): Promise<string> {
 }
 
 /**
- * `npm run bench:api`: requests per second and latency percentiles of `GET /api/v1/members` with 1,000 members,
+ * `npm run bench:api`: requests per second and latency percentiles of `GET /api/v1/members` (full and summary views) with 1,000 members,
  * through the real app (auth, routing, serialization, security headers, metrics) on 127.0.0.1. The ledger port
  * answers from memory, so the figures are the api-server's own cost, not the peer's. Prints figures; asserts nothing.
  */
@@ -59,7 +59,17 @@ async function main(): Promise<void> {
   } as never);
   const server = app.listen(0, '127.0.0.1');
   await new Promise((r) => server.once('listening', r));
-  const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}/api/v1/members`;
+  const base = `http://127.0.0.1:${(server.address() as AddressInfo).port}/api/v1/members`;
+  for (const [view, url] of [['full', base], ['summary', `${base}?view=summary`]]) {
+    const { bytes, perSecond, p } = await measure(url, key, requests, concurrency);
+    console.log(`GET /api/v1/members (${view} view), ${members} members (${(bytes / 1024).toFixed(0)} KiB per response), ${requests} requests, concurrency ${concurrency}:`);
+    console.log(`  ${perSecond.toFixed(0)} requests/s, p50 ${p(0.5)} ms, p95 ${p(0.95)} ms, p99 ${p(0.99)} ms`);
+  }
+  server.close();
+}
+
+/** `requests` GETs of `url`, `concurrency` at a time, after a warm-up: throughput and latency percentiles. */
+async function measure(url: string, key: string, requests: number, concurrency: number) {
   const latencies: number[] = [];
   let bytes = 0;
   const one = async () => {
@@ -77,11 +87,9 @@ async function main(): Promise<void> {
     while (next++ < requests) await one();
   }));
   const seconds = (Date.now() - started) / 1000;
-  server.close();
   const sorted = latencies.sort((a, b) => a - b);
   const p = (q: number) => sorted[Math.min(sorted.length - 1, Math.ceil(q * sorted.length) - 1)].toFixed(1);
-  console.log(`GET /api/v1/members, ${members} members (${(bytes / 1024).toFixed(0)} KiB per response), ${requests} requests, concurrency ${concurrency}:`);
-  console.log(`  ${(requests / seconds).toFixed(0)} requests/s, p50 ${p(0.5)} ms, p95 ${p(0.95)} ms, p99 ${p(0.99)} ms`);
+  return { bytes, perSecond: requests / seconds, p };
 }
 
 main().catch((err: Error) => {

@@ -9,6 +9,25 @@ describe('members', () => {
   });
   afterEach(() => server.close());
 
+  it('lists members in the summary view without their MSP definitions and nodes', async () => {
+    server.ledger.state.members.set('Org9MSP', {
+      mspId: 'Org9MSP', status: 'ACTIVE', metadata: { apiUrl: 'https://api.org9.example.com' }, channels: ['ops-channel'],
+      msp: { mspId: 'Org9MSP', rootCerts: ['-----BEGIN CERTIFICATE-----\nMIIB\n-----END CERTIFICATE-----\n'] }, nodes: { peers: [], anchorPeers: [], orderers: [] },
+    });
+    const full = await jsonOf<{ items: Record<string, unknown>[] }>(await server.call('GET', '/api/v1/members', { auth: server.keys.viewer }));
+    const summary = await jsonOf<{ items: Record<string, unknown>[] }>(await server.call('GET', '/api/v1/members?view=summary', { auth: server.keys.viewer }));
+
+    expect(full.items.find((m) => m.mspId === 'Org9MSP')).toHaveProperty('msp');
+    expect(summary.items.map((m) => m.mspId)).toEqual(full.items.map((m) => m.mspId));
+    expect(summary.items.find((m) => m.mspId === 'Org9MSP')).toEqual({ mspId: 'Org9MSP', status: 'ACTIVE', metadata: { apiUrl: 'https://api.org9.example.com' }, channels: ['ops-channel'] });
+    for (const member of summary.items) {
+      expect(member).not.toHaveProperty('msp');
+      expect(member).not.toHaveProperty('nodes');
+      expect(member).toHaveProperty('status');
+    }
+    expect((await server.call('GET', '/api/v1/members?view=brief', { auth: server.keys.viewer })).status).toBe(400);
+  });
+
   it('lists members, optionally filtered by status', async () => {
     server.ledger.state.members.set('Org9MSP', { mspId: 'Org9MSP', status: 'SUSPENDED', metadata: {} });
     const all = await jsonOf<{ items: { mspId: string }[] }>(await server.call('GET', '/api/v1/members', { auth: server.keys.viewer }));

@@ -11,6 +11,10 @@ export interface FakeMember {
   mspId: string;
   status: string;
   metadata: Record<string, unknown>;
+  /** As in the chaincode's records, when a test needs them. */
+  msp?: Record<string, unknown>;
+  nodes?: Record<string, unknown>;
+  channels?: string[];
 }
 
 export interface FakeInvitation {

@@ -15,7 +15,7 @@ export function membersRoutes(service: MembersService): RouteSpec[] {
       auth: 'viewer',
       request: { query: listMembersQuerySchema },
       responses: { 200: { description: 'members', schema: memberListSchema }, ...errorResponses(400, 401) },
-      handle: async ({ query }) => ({ status: 200, body: { items: await service.list(query.status) } }),
+      handle: async ({ query }) => ({ status: 200, body: { items: await service.list(query.status, query.view ?? 'full') } }),
     }),
     defineRoute({
       method: 'get',

@@ -8,7 +8,15 @@ export const memberStatusSchema = z.enum(MemberStatuses);
 
 export const memberParamsSchema = z.object({ mspId: mspIdSchema }).strict();
 
-export const listMembersQuerySchema = z.object({ status: memberStatusSchema.optional() }).strict();
+export const listMembersQuerySchema = z
+  .object({
+    status: memberStatusSchema.optional(),
+    view: z
+      .enum(['full', 'summary'])
+      .optional()
+      .openapi({ description: '`summary` leaves out each MSP definition and node list (a few hundred bytes a member instead of kilobytes); default `full`' }),
+  })
+  .strict();
 
 /** The metadata fields `UpdateMemberMetadata` accepts. */
 export const memberMetadataSchema = contactMetadataSchema

@@ -9,10 +9,11 @@ export class MembersService {
     private readonly orgMspId: string,
   ) {}
 
-  /** All members, optionally of one status. */
-  async list(status?: string): Promise<unknown[]> {
+  /** All members, optionally of one status; the summary view drops each MSP definition and node list. */
+  async list(status?: string, view: 'full' | 'summary' = 'full'): Promise<unknown[]> {
     // Optional chaincode arguments are passed as '' because fabric-contract-api requires every declared argument.
-    return readPage(await this.ledger.evaluate('ListMembers', [status ?? ''])).items;
+    const items = readPage(await this.ledger.evaluate('ListMembers', [status ?? ''])).items;
+    return view === 'full' ? items : items.map(summarizeMember);
   }
 
   /** One member with its history; MEMBER_NOT_FOUND when unknown. */
@@ -30,4 +31,13 @@ export class MembersService {
     }
     return (await this.ledger.submit('UpdateMemberMetadata', [canonicalJson(metadata)])).result;
   }
+}
+
+/** The fields of a member record the summary view keeps: who it is, where it stands, and how to reach it. */
+const SUMMARY_FIELDS = ['mspId', 'status', 'channels', 'metadata', 'founding', 'admissionProposalId', 'statusReason', 'createdAt', 'updatedAt'];
+
+function summarizeMember(member: unknown): unknown {
+  if (!member || typeof member !== 'object') return member;
+  const record = member as Record<string, unknown>;
+  return Object.fromEntries(SUMMARY_FIELDS.filter((field) => record[field] !== undefined).map((field) => [field, record[field]]));
 }
