@@ -13,6 +13,7 @@ export { type ImplicitMetaRule, implicitMetaPolicy } from './implicit-meta-polic
 export { buildFabricMspConfig, mspValueBytes } from './msp-config';
 export { type OrdererOrgSpec, addOrdererOrg, buildOrdererOrgGroup, endpointsValueBytes } from './orderer-org';
 export { addConsenter, raftConsenter, readRaftConsenters, removeConsenter } from './raft-consenters';
+export { replaceOrgMsp } from './org-groups';
 export { removeOrdererOrg, removeOrg } from './remove-org';
 export { configUpdateDifference, sameConfigUpdate } from './same-config-update';
 export { type MspRoleName, anyRolePolicy, configPolicy } from './signature-policy';

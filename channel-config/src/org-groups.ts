@@ -1,6 +1,7 @@
 import { common, msp as mspProto } from '@hyperledger/fabric-protos';
 import type { MspDefinition } from '@opssc/core';
-import { ConfigKeys, putValue, valueBytes } from './config-tree';
+import { ConfigError } from './config-error';
+import { ConfigKeys, cloneConfig, findGroup, putValue, valueBytes } from './config-tree';
 import { mspValueBytes } from './msp-config';
 import { entriesOf, groupsOf, policiesOf } from './proto-map';
 import { anyRolePolicy, configPolicy, type MspRoleName } from './signature-policy';
@@ -42,4 +43,23 @@ export function newOrgGroup(msp: MspDefinition, policies: Record<string, MspRole
   }
   putValue(group, ConfigKeys.msp, mspValueBytes(msp), ConfigKeys.admins);
   return group;
+}
+
+/**
+ * A copy of `config` in which the org's `MSP` value is `msp`, in its Application group and its Orderer
+ * group, wherever it has one (an UPDATE_ORG_MSP, e.g. a certificate rotation). Throws ORG_NOT_FOUND when
+ * the channel has no group for the org.
+ */
+export function replaceOrgMsp(config: common.Config, msp: MspDefinition): common.Config {
+  const updated = cloneConfig(config);
+  let found = false;
+  for (const section of [ConfigKeys.application, ConfigKeys.orderer]) {
+    const parent = findGroup(updated, [section]);
+    const key = parent ? orgGroupKey(parent, msp.mspId) : undefined;
+    if (!parent || key === undefined) continue;
+    putValue(groupsOf(parent).get(key) as common.ConfigGroup, ConfigKeys.msp, mspValueBytes(msp), ConfigKeys.admins);
+    found = true;
+  }
+  if (!found) throw new ConfigError('ORG_NOT_FOUND', `${msp.mspId} is neither an application nor an orderer org of this channel`);
+  return updated;
 }

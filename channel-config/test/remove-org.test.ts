@@ -1,5 +1,5 @@
 import type { common } from '@hyperledger/fabric-protos';
-import { addApplicationOrg, addConsenter, addOrdererOrg, removeConsenter, removeOrg } from '../src';
+import { addApplicationOrg, addConsenter, addOrdererOrg, ConfigError, computeConfigUpdate, removeConsenter, removeOrdererOrg, removeOrg, replaceOrgMsp } from '../src';
 import { makeTestOrg, type TestOrg } from '../../core/test/support/cert-tree';
 import { decodeConsenters } from './support/decode-values';
 import { makeRaftChannelConfig, ordererOf } from './support/hand-made-config';
@@ -107,5 +107,29 @@ describe('removing orgs and consenters', () => {
 
   it('refuses to remove the last consenter with LAST_CONSENTER', () => {
     expect(() => removeConsenter(makeRaftChannelConfig([org1]), '127.0.0.1', 7050)).toThrow(expect.objectContaining({ reason: 'LAST_CONSENTER' }));
+  });
+
+  it('removeOrdererOrg takes out the orderer org and its consenter and keeps its application org', () => {
+    const updated = removeOrdererOrg(makeRaftChannelConfig([org1, org2, org3]), 'Org2MSP');
+
+    expect(orgNames(updated, 'Application')).toEqual(['Org1MSP', 'Org2MSP', 'Org3MSP']);
+    expect(orgNames(updated, 'Orderer')).toEqual(['Org1MSP', 'Org3MSP']);
+    expect(endpoints(updated)).toEqual(['127.0.0.1:7050', '127.0.0.1:9050']);
+    expect(() => removeOrdererOrg(updated, 'Org2MSP')).toThrow(expect.objectContaining({ reason: 'ORG_NOT_FOUND' }));
+  });
+
+  it('replaceOrgMsp rewrites only the MSP values of the org, in both of its groups', () => {
+    const config = makeRaftChannelConfig([org1, org2]);
+    const msp = { ...org2.msp, rootCerts: [...org2.msp.rootCerts, ...org3.msp.rootCerts] };
+
+    const update = computeConfigUpdate('ops-channel', config, replaceOrgMsp(config, msp));
+
+    const written = (section: string) => update.getWriteSet()!.getGroupsMap().get(section)!.getGroupsMap().get('Org2MSP')!;
+    for (const section of ['Application', 'Orderer']) {
+      expect([...written(section).getValuesMap().keys()]).toEqual(['MSP']);
+      expect(written(section).getValuesMap().get('MSP')!.getVersion()).toBe(1);
+    }
+    expect(update.getWriteSet()!.getGroupsMap().get('Application')!.getGroupsMap().has('Org1MSP')).toBe(false);
+    expect(() => replaceOrgMsp(config, org3.msp)).toThrow(ConfigError);
   });
 });

@@ -8,12 +8,13 @@ import {
   readRaftConsenters,
   removeOrdererOrg,
   removeOrg,
+  replaceOrgMsp,
   setAnchorPeers,
   setBatchSize,
   setBatchTimeout,
 } from '@opssc/channel-config';
 import type { common } from '@hyperledger/fabric-protos';
-import type { AddOrgPayload, Proposal, RemoveOrgPayload, UpdateChannelPayload } from '@opssc/core';
+import type { AddOrgPayload, Proposal, RemoveOrgPayload, UpdateChannelPayload, UpdateOrgMspPayload } from '@opssc/core';
 import { groupAt, valuesOf } from './config-maps';
 
 /** What an approved proposal asks of one channel's current config. */
@@ -134,8 +135,9 @@ function channelUpdateConfig(config: common.Config, payload: UpdateChannelPayloa
  * payload only. Every agent computes it independently: the designated one records it, the others compare
  * the recorded update with their own result before signing. ADD_ORG adds the application org with its
  * anchor peers, and its orderer org and consenters when it brings a consenter; REMOVE_ORG and SUSPEND_ORG
- * (when the chain lists channels for it) remove the org and its consenters; UPDATE_CHANNEL makes its one
- * change (channelUpdateConfig).
+ * (when the chain lists channels for it) remove the org and its consenters; UPDATE_ORG_MSP replaces the
+ * org's MSP value in its application and orderer groups; UPDATE_CHANNEL makes its one change
+ * (channelUpdateConfig).
  */
 export function approvedChange(proposal: Proposal, channelId: string, config: common.Config): ApprovedChange {
   let updated: common.Config;
@@ -144,6 +146,8 @@ export function approvedChange(proposal: Proposal, channelId: string, config: co
       updated = addOrgConfig(config, proposal.payload as AddOrgPayload);
     } else if (proposal.type === 'UPDATE_CHANNEL') {
       updated = channelUpdateConfig(config, proposal.payload as UpdateChannelPayload);
+    } else if (proposal.type === 'UPDATE_ORG_MSP') {
+      updated = replaceOrgMsp(config, (proposal.payload as UpdateOrgMspPayload).msp);
     } else if (REMOVAL_TYPES.includes(proposal.type)) {
       updated = removeOrgConfig(config, (proposal.payload as RemoveOrgPayload).mspId);
     } else {

@@ -1,4 +1,4 @@
-import { decodeConfigUpdate } from '@opssc/channel-config';
+import { decodeConfigUpdate, mspValueBytes } from '@opssc/channel-config';
 import type { common } from '@hyperledger/fabric-protos';
 import { approvedChange } from '../../src/planner/approved-change';
 import { addOrgView, makePlannerOrgs, OPS, opsChannel, type PlannerOrgs } from '../support/planner-fixture';
@@ -50,8 +50,24 @@ describe('the approved change, computed from the current config and the payload 
     expect(groupsOf((change as { updated: common.Config }).updated.getChannelGroup(), 'Application')).toEqual(['Org1MSP', 'Org3MSP']);
   });
 
+  it('UPDATE_ORG_MSP replaces the MSP value of the org, and only that, and is APPLIED once the config has it', () => {
+    const channel = opsChannel([orgs.org1, orgs.org2]).config;
+    const rotated = { ...orgs.org2.msp, intermediateCerts: orgs.org3.msp.intermediateCerts, admins: [orgs.org2.msp.rootCerts[0]] };
+    const proposal = addOrgView(orgs, { type: 'UPDATE_ORG_MSP', payload: { mspId: 'Org2MSP', msp: rotated } });
+
+    const change = approvedChange(proposal, OPS, channel);
+
+    expect(change.kind).toBe('UPDATE');
+    if (change.kind !== 'UPDATE') return;
+    const written = change.update.getWriteSet()!.getGroupsMap().get('Application')!.getGroupsMap().get('Org2MSP')!;
+    expect([...written.getValuesMap().keys()]).toEqual(['MSP']);
+    expect(written.getValuesMap().get('MSP')!.getVersion()).toBe(1);
+    expect(Buffer.from(written.getValuesMap().get('MSP')!.getValue_asU8())).toEqual(Buffer.from(mspValueBytes(rotated)));
+    expect(approvedChange(proposal, OPS, change.updated)).toEqual({ kind: 'APPLIED' });
+  });
+
   it('a proposal type this agent does not carry out on channels is reported, not guessed', () => {
-    const proposal = addOrgView(orgs, { type: 'UPDATE_ORG_MSP', payload: { mspId: 'Org2MSP', msp: orgs.org2.msp } });
-    expect(approvedChange(proposal, OPS, opsChannel([orgs.org1, orgs.org2]).config)).toEqual({ kind: 'UNSUPPORTED', reason: 'UPDATE_ORG_MSP is not carried out on channels by this agent' });
+    const proposal = addOrgView(orgs, { type: 'SET_VOTING_POLICY', payload: { policy: { rule: 'ALL' } } });
+    expect(approvedChange(proposal, OPS, opsChannel([orgs.org1, orgs.org2]).config)).toEqual({ kind: 'UNSUPPORTED', reason: 'SET_VOTING_POLICY is not carried out on channels by this agent' });
   });
 });
