@@ -7,6 +7,7 @@ import type { AppDeps } from './deps';
 import { chaincodePackagesRoutes } from './features/chaincode-packages/chaincode-packages-router';
 import { ChaincodePackagesService } from './features/chaincode-packages/chaincode-packages-service';
 import { PackageFiles } from './features/chaincode-packages/package-files';
+import { downloadPackageUrl } from './features/chaincode-packages/package-url-download';
 import { eventsRoutes } from './features/events/events-router';
 import { invitationsRoutes } from './features/invitations/invitations-router';
 import { InvitationsService } from './features/invitations/invitations-service';
@@ -49,7 +50,8 @@ export function createApp(config: Config, deps: AppDeps): Express {
     publicUrl: config.publicUrl,
   });
 
-  const packages = new ChaincodePackagesService(ledger, config.chaincodePackagesDir ? new PackageFiles(config.chaincodePackagesDir) : undefined);
+  const packageFiles = config.chaincodePackagesDir ? new PackageFiles(config.chaincodePackagesDir) : undefined;
+  const packages = new ChaincodePackagesService(ledger, packageFiles, downloadPackageUrl);
 
   let openApi: object | undefined;
   const routes: RouteSpec[] = [];

@@ -52,8 +52,8 @@ export interface FakeTask {
   result?: { blockNumber?: number; reason?: string };
 }
 
-/** A chaincode package record, as GetChaincodePackage returns it. */
-export type FakePackageRecord = ChaincodePackageInput & { recordedBy: string };
+/** A chaincode package record, as GetChaincodePackage returns it (a deployment's commit also names its sources). */
+export type FakePackageRecord = ChaincodePackageInput & { recordedBy: string; proposalId?: string; packageUrl?: string };
 
 /**
  * The consortium state the fake chaincode works on, with the rules the api-server relies on: one
@@ -176,9 +176,17 @@ export class FakeConsortium {
     this.packages.set(`${record.channel}/${record.name}/${record.sequence}`, record);
   }
 
+  /** Stores a DEPLOY_CHAINCODE proposal of `proposer`, already decided as `status` (as the votes and agents would leave it). */
+  addDeployment(id: string, proposer: string, payload: Record<string, unknown>, status = 'APPLIED'): FakeProposal {
+    const deadline = new Date(this.clock.now().getTime() + 86_400_000).toISOString();
+    const proposal: FakeProposal = { id, type: 'DEPLOY_CHAINCODE', status, proposer, payload, channels: [String(payload.channel)], deadline, votes: [], attestations: [] };
+    this.proposals.set(id, proposal);
+    return proposal;
+  }
+
   /** Majority of active members decides; the subject of an ADD_ORG follows the decision. */
-  tally(proposal: FakeProposal): boolean {
-    if (proposal.status !== 'OPEN') fail('PROPOSAL_NOT_OPEN', `${proposal.id} is ${proposal.status}`);
+  /** The decision a tally would write now under a MAJORITY of the ACTIVE members, if any. */
+  wouldDecide(proposal: FakeProposal): 'APPROVED' | 'REJECTED' | undefined {
     const active = [...this.members.values()].filter((m) => m.status === 'ACTIVE').map((m) => m.mspId);
     const count = (decision: string) => proposal.votes.filter((v) => v.decision === decision && active.includes(v.mspId)).length;
     const needed = Math.floor(active.length / 2) + 1;

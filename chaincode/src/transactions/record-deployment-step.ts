@@ -31,8 +31,8 @@ import { requireProposal, saveProposal } from '../ledger/proposal-store';
  * - `INSTALLED_APPROVED` (its peer installed the proposal's package and its org approved the definition)
  *   or `FAILED` with a reason: once per org; a FAILED step makes the proposal FAILED, never "done";
  * - `COMMITTED`: once per proposal, by an org that has recorded its own approval; it also writes the
- *   package record of the committed definition (the key RecordChaincodePackage uses), so a joining
- *   org's bootstrap catches up chaincodes deployed by proposal.
+ *   package record of the committed definition (the key RecordChaincodePackage uses), with where the
+ *   package is fetched, so a joining org's bootstrap catches up chaincodes deployed by proposal.
  * The proposal is APPLYING from its approval on; it is APPLIED once the commit and every channel org's
  * approval are recorded (deploymentOrgs).
  */
@@ -114,12 +114,18 @@ function nextStatus(proposal: Proposal, step: DeploymentStep, complete: boolean,
   return { after, path, event };
 }
 
-/** Writes the committed definition's package record, unless it is there; a different one is noted, not fatal (Fabric has committed). */
+/**
+ * Writes the committed definition's package record, unless it is there; a different one is noted, not
+ * fatal (Fabric has committed). The record also says where the package is fetched (the proposal, and its
+ * packageUrl if any), so any member's api-server can fetch it for a joining org; both come from the
+ * stored proposal, so every endorser writes the same record.
+ */
 async function recordPackage(tx: TxContext, proposal: Proposal, payload: DeployChaincodePayload, mspId: string): Promise<void> {
   const input = { channel: payload.channel, name: payload.name, version: payload.version, sequence: payload.sequence, packageId: payload.packageId, sha256: payload.sha256, label: payload.label };
   const existing = await getPackageRecord(tx, input.channel, input.name, input.sequence);
   if (!existing) {
-    const record: ChaincodePackageRecord = { ...input, recordedBy: mspId, recordedAt: tx.nowIso, txId: tx.txId };
+    const sources = { proposalId: proposal.id, ...(payload.packageUrl !== undefined ? { packageUrl: payload.packageUrl } : {}) };
+    const record: ChaincodePackageRecord = { ...input, recordedBy: mspId, recordedAt: tx.nowIso, txId: tx.txId, ...sources };
     await putPackageRecord(tx, record);
   } else if (!samePackageRecord(existing, input)) {
     await addHistory(tx, { subjectKind: 'proposal', subjectId: proposal.id, action: 'package-record-conflict', detail: `sequence ${input.sequence} is recorded with ${existing.packageId}` });

@@ -49,6 +49,14 @@ export interface ChaincodePackageRecord extends ChaincodePackageInput {
   recordedBy: string;
   recordedAt: string;
   txId: string;
+  /**
+   * Where the package can be fetched, written with the record by the COMMIT step of a DEPLOY_CHAINCODE
+   * (a record made with RecordChaincodePackage has neither): the proposal, whose proposer's api-server
+   * serves the package at `/api/v1/proposals/<proposalId>/package` ...
+   */
+  proposalId?: string;
+  /** ... and the proposal's `packageUrl`, when it gave one. Neither is trusted: the bytes are checked against `sha256`. */
+  packageUrl?: string;
 }
 
 /** Zero-pads a definition sequence for use in a key (`7` → `000000007`). */
@@ -125,7 +133,7 @@ export function parsePackageUrl(value: unknown, path = 'packageUrl'): string {
   return url;
 }
 
-/** True when a stored record describes exactly the given input (who recorded it and when do not count). */
+/** True when a stored record describes exactly the given input (who recorded it, when, and where the package is fetched from do not count). */
 export function samePackageRecord(record: ChaincodePackageInput, input: ChaincodePackageInput): boolean {
   return (
     record.channel === input.channel &&

@@ -34,6 +34,11 @@ describe('chaincode package records', () => {
     expect(samePackageRecord({ ...input, recordedBy: 'Org1MSP' } as typeof input, input)).toBe(true);
     expect(samePackageRecord({ ...input, version: '1.1' }, input)).toBe(false);
   });
+
+  test('when a record also says where its package is fetched from, it is still the same record as the bare input', () => {
+    const sourced = { ...input, proposalId: 'p-0123456789abcdef', packageUrl: 'https://packages.example.com/sample_1.0.tar.gz' };
+    expect(samePackageRecord(sourced, input)).toBe(true);
+  });
 });
 
 describe('package URLs', () => {

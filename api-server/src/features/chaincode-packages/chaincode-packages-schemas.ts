@@ -18,7 +18,7 @@ export const listPackagesQuerySchema = z
 
 export const packageRecordSchema = ledgerRecord(
   'ChaincodePackageRecord',
-  'A committed chaincode definition and the package it runs: {channel, name, version, sequence, packageId, sha256, label, recordedBy, recordedAt, txId}.',
+  'A committed chaincode definition and the package it runs: {channel, name, version, sequence, packageId, sha256, label, recordedBy, recordedAt, txId}, and, when a DEPLOY_CHAINCODE commit wrote it, where the package is fetched: {proposalId, packageUrl?}.',
 );
 
 export const packageRecordListSchema = z.object({ items: z.array(packageRecordSchema) }).openapi('ChaincodePackageRecordList');

@@ -4,6 +4,8 @@ import type { LedgerPort } from '../../ledger/ledger-port';
 import { readPage, readProposal, type InvitationView } from '../../ledger/records';
 import { readPackageMetadata } from './package-metadata';
 import type { PackageFile, PackageFiles } from './package-files';
+import type { PackageDownloader } from './package-url-download';
+import { fetchRecordedPackage } from './recorded-package-fetch';
 
 /** A DEPLOY_CHAINCODE's package is served to anyone once the deployment is approved (see downloadForDeployment). */
 const APPROVED_DEPLOYMENT = new Set(['APPROVED', 'APPLYING', 'APPLIED']);
@@ -26,9 +28,15 @@ const APPROVED_JOIN = new Set(['APPROVED', 'APPLYING', 'APPLIED']);
  * itself, so serving a file never asks anyone to trust this server.
  */
 export class ChaincodePackagesService {
+  /**
+   * @param files this org's package directory, if it keeps one.
+   * @param fetchPackage fetches a package this server does not hold from a source its on-chain record
+   *   names (see fetchRecordedPackage); it must send no credential of this org.
+   */
   constructor(
     private readonly ledger: LedgerPort,
     private readonly files: PackageFiles | undefined,
+    private readonly fetchPackage: PackageDownloader,
   ) {}
 
   /** The package records of one channel, or of every channel. */
@@ -39,16 +47,16 @@ export class ChaincodePackagesService {
   /**
    * The package file of `packageId`. An API key of this org may download any; an invitation token only
    * once the join request it was used for is approved (a token holder that was not voted in gets nothing).
+   * The caller is authorized before anything is fetched. A package this server does not hold (a
+   * deployment proposed through another member) is fetched from where its on-chain record says, checked
+   * against the record's SHA-256, and kept in the package directory, so the next request is served locally.
    */
   async download(principal: Principal, packageId: string): Promise<PackageFile> {
     if (principal.kind === 'invitation') {
       await this.assertApprovedJoin(principal.invitation);
     }
     const file = this.files ? await this.files.find(packageId) : undefined;
-    if (!file) {
-      throw new OpsError('NOT_FOUND', `this server holds no package ${packageId}`);
-    }
-    return file;
+    return file ?? this.fetchAndKeep(packageId);
   }
 
   /** Stores an uploaded package under its label (from its metadata.json), for this org's DEPLOY_CHAINCODE proposals. */
@@ -80,6 +88,18 @@ export class ChaincodePackagesService {
   /** The package of `packageId` if this server holds it, for checks before a proposal is made. */
   async holds(packageId: string): Promise<boolean> {
     return (await this.files?.find(packageId)) !== undefined;
+  }
+
+  private async fetchAndKeep(packageId: string): Promise<PackageFile> {
+    const bytes = await fetchRecordedPackage(this.ledger, this.fetchPackage, packageId);
+    const label = packageId.slice(0, packageId.lastIndexOf(':'));
+    try {
+      await this.files?.store(label, bytes);
+    } catch (err) {
+      // another package is kept here under this label, and a file is never replaced: this one is served, not kept
+      if (!(err instanceof OpsError && err.code === 'PACKAGE_LABEL_TAKEN')) throw err;
+    }
+    return { fileName: `${label}.tar.gz`, bytes };
   }
 
   private requireFiles(): PackageFiles {
