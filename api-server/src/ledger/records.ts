@@ -61,6 +61,8 @@ export interface ProposalView {
   channels: string[];
   /** The newest apply attempt of each channel that has one. */
   tasks: TaskSummary[];
+  /** While OPEN: what a tally would conclude now (`UNDECIDED`, `DECIDED`, `EXPIRED`, `DROPPED`, `ERROR`). */
+  evaluationKind: string | undefined;
 }
 
 /** Where applying a proposal stands on one channel: its newest attempt and that attempt's status. */
@@ -100,6 +102,7 @@ export function readProposal(value: unknown): ProposalView {
     report: report && typeof report === 'object' ? (report as ValidationReport) : undefined,
     channels: Array.isArray(record.channels) ? record.channels.filter((c): c is string => typeof c === 'string') : [],
     tasks: newestTasks(record.tasks),
+    evaluationKind: str(asObject(record.evaluation).kind),
   };
 }
 

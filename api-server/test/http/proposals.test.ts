@@ -158,14 +158,16 @@ describe('proposals', () => {
     expect(server.ledger.calls).toEqual([]);
   });
 
-  it('votes, then tallies, and returns the vote and the resulting status', async () => {
+  it('votes, tallies only when the votes decide, and returns the vote and the resulting status', async () => {
     const { id } = await suspendOrg2();
     const first = await server.call('POST', `/api/v1/proposals/${id}/votes`, { auth: server.keys.admin, body: { decision: 'approve', reason: 'late payment' } });
     expect(first.status).toBe(201);
     expect(await jsonOf(first)).toEqual({ vote: { proposalId: id, mspId: 'Org1MSP', decision: 'approve', reason: 'late payment' }, proposalStatus: 'OPEN' });
-    expect(server.ledger.submitted().map((c) => c.name)).toEqual(['CreateProposal', 'CastVote', 'TallyProposal']);
+    // one approval of two members decides nothing: no tally transaction
+    expect(server.ledger.submitted().map((c) => c.name)).toEqual(['CreateProposal', 'CastVote']);
     const second = await org2.call('POST', `/api/v1/proposals/${id}/votes`, { auth: org2.keys.admin, body: { decision: 'approve', reason: 'agreed' } });
     expect(await jsonOf(second)).toMatchObject({ proposalStatus: 'APPROVED' });
+    expect(server.ledger.submitted().map((c) => c.name)).toEqual(['CreateProposal', 'CastVote', 'CastVote', 'TallyProposal']);
   });
 
   it('when this org already voted, it answers 409 VOTE_ALREADY_CAST', async () => {

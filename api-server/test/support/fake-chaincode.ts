@@ -98,8 +98,11 @@ export function runEvaluate(state: FakeConsortium, org: string, name: EvaluateTx
       return { version: '1', members: [...state.members.values()].map(({ mspId, status }) => ({ mspId, status })) };
     case 'GetVotingPolicy':
       return { rule: 'MAJORITY', vetoMspIds: [] };
-    case 'GetProposal':
-      return state.proposal(args[0]);
+    case 'GetProposal': {
+      // while OPEN, the chaincode adds what a tally would conclude now
+      const proposal = state.proposal(args[0]);
+      return proposal.status === 'OPEN' ? { ...proposal, evaluation: { kind: state.wouldDecide(proposal) ? 'DECIDED' : 'UNDECIDED' } } : proposal;
+    }
     case 'ListProposals': {
       const filter = JSON.parse(args[0]) as { status?: string; type?: string; limit?: number; cursor?: string };
       const all = [...state.proposals.values()].filter((p) => (!filter.status || p.status === filter.status) && (!filter.type || p.type === filter.type));

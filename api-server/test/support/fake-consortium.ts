@@ -190,7 +190,12 @@ export class FakeConsortium {
     const active = [...this.members.values()].filter((m) => m.status === 'ACTIVE').map((m) => m.mspId);
     const count = (decision: string) => proposal.votes.filter((v) => v.decision === decision && active.includes(v.mspId)).length;
     const needed = Math.floor(active.length / 2) + 1;
-    const decided = count('approve') >= needed ? 'APPROVED' : count('reject') >= needed ? 'REJECTED' : undefined;
+    return count('approve') >= needed ? 'APPROVED' : count('reject') >= needed ? 'REJECTED' : undefined;
+  }
+
+  tally(proposal: FakeProposal): boolean {
+    if (proposal.status !== 'OPEN') fail('PROPOSAL_NOT_OPEN', `${proposal.id} is ${proposal.status}`);
+    const decided = this.wouldDecide(proposal);
     if (!decided) return false;
     proposal.status = decided;
     if (proposal.type === 'ADD_ORG' && proposal.subjectMspId) {

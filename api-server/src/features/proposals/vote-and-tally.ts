@@ -9,10 +9,15 @@ export interface VoteOutcome {
   proposalStatus: string;
 }
 
+/** Evaluation kinds after which a TallyProposal writes a decision (the agents' planner uses the same set). */
+const SETTLING = new Set(['DECIDED', 'EXPIRED', 'DROPPED']);
+
 /**
- * Casts this org's vote, then tallies. They are two transactions on purpose (docs/chaincode-api.md):
- * a vote that also counted would conflict with every other vote in the same block. A failed tally
- * is not an error for the voter, since the agents tally on every VoteCast event as well.
+ * Casts this org's vote, then tallies when the tally would settle the proposal. They are two
+ * transactions on purpose (docs/chaincode-api.md): a vote that also counted would conflict with every
+ * other vote in the same block. The proposal's evaluation (GetProposal, a query) decides whether a tally
+ * is worth an ordered transaction, so a vote that cannot decide costs one transaction, not two. A failed
+ * tally is not an error for the voter, since the agents tally on every VoteCast event as well.
  */
 export async function voteAndTally(
   ledger: LedgerPort,
@@ -24,6 +29,10 @@ export async function voteAndTally(
   const { result: vote, transactionId } = await ledger.submit('CastVote', [proposalId, decision, reason]);
   log.info('vote cast', { proposalId, decision, transactionId });
   try {
+    const current = readProposal(await ledger.evaluate('GetProposal', [proposalId]));
+    if (current.status !== 'OPEN' || !SETTLING.has(current.evaluationKind ?? '')) {
+      return { vote, proposalStatus: current.status };
+    }
     const { result } = await ledger.submit('TallyProposal', [proposalId]);
     return { vote, proposalStatus: readProposal(result).status };
   } catch (err) {
