@@ -67,7 +67,7 @@ describe('the approved change, computed from the current config and the payload 
   });
 
   it('a proposal type this agent does not carry out on channels is reported, not guessed', () => {
-    const proposal = addOrgView(orgs, { type: 'SET_VOTING_POLICY', payload: { policy: { rule: 'ALL' } } });
+    const proposal = addOrgView(orgs, { type: 'SET_VOTING_POLICY', payload: { policy: { rule: 'ALL', vetoMspIds: [] } } });
     expect(approvedChange(proposal, OPS, opsChannel([orgs.org1, orgs.org2]).config)).toEqual({ kind: 'UNSUPPORTED', reason: 'SET_VOTING_POLICY is not carried out on channels by this agent' });
   });
 });
