@@ -105,6 +105,10 @@ export class ProposalDriver {
       return 'idle';
     }
     const action = planDeployment(proposal, me, members, clock.now(), this.deps.timing.failoverMs);
+    if (action.kind === 'NOT_ON_CHANNEL') {
+      this.status.report({ proposalId: proposal.id, proposalStatus: proposal.status, channel, step: 'IDLE', state: 'idle', note: `${me} is not on ${action.channel}: the deployment is its orgs' to carry out` });
+      return 'idle';
+    }
     if (action.kind === 'DONE') {
       this.status.report({ proposalId: proposal.id, proposalStatus: proposal.status, channel, step: 'IDLE', state: 'idle', note: `${me}'s part of the deployment is recorded` });
       return 'idle';
