@@ -20,9 +20,9 @@ export interface AgentPorts {
   signer: SignerPort;
   clock: ClockPort;
   logger: Logger;
-  /** This org's peer lifecycle, for DEPLOY_CHAINCODE proposals (without it, the agent leaves them alone). */
+  /** This org's peer lifecycle, for DEPLOY_CHAINCODE proposals and for the chaincodes of a channel an ADD_ORG added the org to (without it, the agent leaves both alone). */
   deployer?: ChaincodeDeployerPort;
-  /** Where packages of DEPLOY_CHAINCODE proposals are downloaded from. */
+  /** Where packages of DEPLOY_CHAINCODE proposals (and of the definitions they committed) are downloaded from. */
   packageSource?: PackageSourcePort;
   /** This org's peer, to join channels an UPDATE_CHANNEL added the org to or a CREATE_CHANNEL made (without it, that is left to the operator). */
   channelJoin?: ChannelJoinPort;
@@ -107,8 +107,9 @@ export class Agent {
   /**
    * Drives every proposal that may need this agent: OPEN ones that could be tallied, APPROVED and APPLYING
    * ones, and the newest APPLIED channel updates (one may have added this org, whose nodes then join the
-   * channel: a join that failed when its ProposalApplied event came is retried here). Each listing is made
-   * on its own, so one failing listing does not hide the others' proposals.
+   * channel and whose peer catches up its committed chaincodes: a join that failed when its ProposalApplied
+   * event came is retried here, and a definition the peer reports only once it has caught up is approved
+   * here). Each listing is made on its own, so one failing listing does not hide the others' proposals.
    */
   async reconcile(): Promise<void> {
     const ids = new Set<string>();

@@ -1,8 +1,11 @@
-import type { ChaincodeLifecycle, PeerAdmin } from '../fabric';
+import { isAccessDenied, type ChaincodeLifecycle, type PeerAdmin } from '../fabric';
 import type { ChaincodeDeployerPort, PackageSourcePort } from '../ports';
 import { boundedDownload, MAX_PACKAGE_BYTES, type DownloadLimits } from './bounded-download';
 
-/** The deployer port on the org's own peer (install) and gateway (`_lifecycle` approve, readiness, commit). */
+/**
+ * The deployer port on the org's own peer (install, and the queries of a channel's committed definitions,
+ * their approvals and the installed packages) and gateway (`_lifecycle` approve, readiness, commit).
+ */
 export function peerChaincodeDeployer(peer: PeerAdmin, lifecycle: ChaincodeLifecycle): ChaincodeDeployerPort {
   return {
     install: async (bytes) => {
@@ -19,6 +22,16 @@ export function peerChaincodeDeployer(peer: PeerAdmin, lifecycle: ChaincodeLifec
       return { status: result.status, ...(result.blockNumber !== undefined ? { blockNumber: result.blockNumber } : {}) };
     },
     committedSequence: async (channelId, name) => (await lifecycle.queryCommitted(channelId, name))?.sequence,
+    committedDefinitions: async (channelId) => {
+      try {
+        return await peer.queryCommitted(channelId);
+      } catch (err) {
+        if (isAccessDenied(err)) return undefined;
+        throw err;
+      }
+    },
+    committedApprovals: async (channelId, name) => (await peer.queryCommitted(channelId, name))?.approvals,
+    installedPackageIds: async () => (await peer.queryInstalled()).map((installed) => installed.packageId),
   };
 }
 

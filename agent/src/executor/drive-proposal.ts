@@ -8,6 +8,7 @@ import { planProposal } from '../planner/plan-proposal';
 import type { MemberSummary, ProposalView } from '../planner/proposal-view';
 import type { MemberOrderer } from '../ports';
 import type { StatusBoard } from '../status/status-board';
+import { catchUpChannelChaincodes } from './catch-up-channel-chaincodes';
 import { joinNewChannel } from './create-channel';
 import { performDeployment } from './deploy-chaincode';
 import { executeChannelAction } from './execute-action';
@@ -131,8 +132,8 @@ export class ProposalDriver {
 
   /**
    * Joins this org's peer to a channel an APPLIED UPDATE_CHANNEL added it to, with block 0 from another
-   * member's orderer (this org's orderer is not on the channel). The channel's chaincodes are not
-   * installed or approved here.
+   * member's orderer (this org's orderer is not on the channel), then catches up the chaincodes already
+   * committed on it (catchUpChaincodes).
    */
   private async joinPeer(proposal: ProposalView, channel: string): Promise<DriveOutcome> {
     const { channelJoin } = this.deps;
@@ -143,20 +144,41 @@ export class ProposalDriver {
       report('idle', `this agent is not wired to join its peer; join it to ${channel} by hand`);
       return 'idle';
     }
-    if ((await channelJoin.joinedChannels()).includes(channel)) {
-      report('idle', `the peer has joined ${channel}`);
+    if (!(await channelJoin.joinedChannels()).includes(channel)) {
+      const orderers = await this.otherMembersOrderers();
+      const genesis = await channelJoin.fetchGenesisBlock(channel, orderers);
+      if (!genesis) {
+        report('waiting', `a member orderer that serves ${channel}'s genesis block to ${me}`);
+        return 'waiting';
+      }
+      const joined = await channelJoin.joinPeer(genesis);
+      this.log(proposal, { channel, step: 'JOIN_PEER', outcome: joined.alreadyJoined ? 'already-done' : 'done', detail: 'joined the peer with the genesis block' });
+    }
+    return this.catchUpChaincodes(proposal, channel);
+  }
+
+  /**
+   * Once the peer has joined: installs and approves for this org the chaincodes committed on the channel
+   * (catch-up-channel-chaincodes.ts). Every drive of the proposal (its event, each periodic reconcile)
+   * does what is left, so a definition the peer reports only once it has caught up is done by a later
+   * drive. What only the operator can do is on the status board, and logged once per change.
+   */
+  private async catchUpChaincodes(proposal: ProposalView, channel: string): Promise<DriveOutcome> {
+    const { deployer, packageSource } = this.deps;
+    const me = this.settings.mspId;
+    const activity = { proposalId: proposal.id, proposalStatus: proposal.status, channel, step: 'CATCH_UP_CHAINCODES' };
+    if (!deployer || !packageSource) {
+      this.status.report({ ...activity, state: 'idle', note: `the peer has joined ${channel}; this agent is not wired for chaincodes: install and approve ${channel}'s committed chaincodes by hand` });
       return 'idle';
     }
-    const orderers = await this.otherMembersOrderers();
-    const genesis = await channelJoin.fetchGenesisBlock(channel, orderers);
-    if (!genesis) {
-      report('waiting', `a member orderer that serves ${channel}'s genesis block to ${me}`);
-      return 'waiting';
+    const result = await catchUpChannelChaincodes({ ...this.deps, deployer, packageSource }, channel, me, (record) => this.log(proposal, { channel, ...record }));
+    if (result.kind === 'complete') {
+      const approved = result.approved.length > 0 ? `${me} approved ${result.approved.join(', ')}` : 'the peer reports no committed chaincode on it yet';
+      this.status.report({ ...activity, state: 'idle', note: `the peer has joined ${channel}; ${approved}` });
+      return 'idle';
     }
-    const joined = await channelJoin.joinPeer(genesis);
-    this.log(proposal, { channel, step: 'JOIN_PEER', outcome: joined.alreadyJoined ? 'already-done' : 'done', detail: 'joined the peer with the genesis block' });
-    report('idle', `the peer has joined ${channel}`);
-    return 'idle';
+    this.waiting(proposal, channel, { kind: 'WAIT', waitingFor: result.waitingFor, ...(result.problem ? { problem: result.problem } : {}) }, activity.step);
+    return 'waiting';
   }
 
   /**
@@ -209,15 +231,15 @@ export class ProposalDriver {
     return 'waiting';
   }
 
-  private waiting(proposal: ProposalView, channel: string, action: Extract<ChannelAction, { kind: 'WAIT' }>): void {
+  private waiting(proposal: ProposalView, channel: string, action: Extract<ChannelAction, { kind: 'WAIT' }>, step = 'WAIT'): void {
     const changed = this.status.report({
-      proposalId: proposal.id, proposalStatus: proposal.status, channel, attempt: action.attempt, step: 'WAIT', state: 'waiting',
+      proposalId: proposal.id, proposalStatus: proposal.status, channel, attempt: action.attempt, step, state: 'waiting',
       waitingFor: action.waitingFor, ...(action.problem ? { problem: action.problem } : {}),
     });
     // one line per change of what the agent waits for, not one per reconcile
     if (changed) {
       this.log(proposal, {
-        channel, attempt: action.attempt, step: 'WAIT', outcome: action.problem ? 'refused' : 'waiting',
+        channel, attempt: action.attempt, step, outcome: action.problem ? 'refused' : 'waiting',
         waitingFor: action.waitingFor, ...(action.problem ? { problem: action.problem } : {}),
       });
     }

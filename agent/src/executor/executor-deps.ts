@@ -22,7 +22,10 @@ export interface ExecutorDeps {
   clock: ClockPort;
   logger: Logger;
   timing: ApplyTiming;
-  /** DEPLOY_CHAINCODE needs both; an agent wired without them leaves deployments to the other orgs. */
+  /**
+   * DEPLOY_CHAINCODE needs both, and so does catching up a channel's committed chaincodes after an ADD_ORG of
+   * this org; an agent wired without them leaves deployments to the other orgs, and the catch-up to its operator.
+   */
   deployer?: ChaincodeDeployerPort;
   packageSource?: PackageSourcePort;
   /** Joining this org's peer to channels (UPDATE_CHANNEL ADD_ORG of this org, CREATE_CHANNEL); without it, that is left to the operator. */

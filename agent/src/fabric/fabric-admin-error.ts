@@ -53,3 +53,12 @@ export class FabricAdminError extends Error {
     this.retryable = details.retryable ?? code === 'NODE_UNAVAILABLE';
   }
 }
+
+/**
+ * True when a peer refused a channel query because its channel config does not admit the caller's org
+ * (yet): a peer checks the channel's policies against the config it has processed so far, so it admits
+ * an org that was just added only once it has caught up to the config block that added it.
+ */
+export function isAccessDenied(err: unknown): boolean {
+  return err instanceof FabricAdminError && err.code === 'PEER_REJECTED' && /access denied/i.test(err.message);
+}

@@ -1,6 +1,7 @@
-import type { ChannelJoinStepInput, DeploymentStepInput, Member, ProposalStatus, ProposalType, TaskResultInput } from '@opssc/core';
+import type { ChaincodePackageRecord, ChannelJoinStepInput, DeploymentStepInput, Member, ProposalStatus, ProposalType, TaskResultInput } from '@opssc/core';
 import type { MemberSummary, ProposalView } from '../planner/proposal-view';
 import type { ClockPort, LedgerPort } from '../ports';
+import { findErrorCode } from './classify-failure';
 import { DEFAULT_SUBMIT_POLICY, submitTransaction, type SubmitPolicy, type SubmitResult } from './submit-transaction';
 
 /** A signature as RecordConfigSignature takes it: both parts base64. */
@@ -52,6 +53,19 @@ export class ConsortiumClient {
   async memberApiUrl(mspId: string): Promise<string | undefined> {
     const member = JSON.parse(await this.ledger.evaluate('GetMember', mspId)) as { metadata?: { apiUrl?: string } };
     return member.metadata?.apiUrl;
+  }
+
+  /**
+   * The on-chain record of the package a committed definition `(channel, name, sequence)` runs, or
+   * undefined when no member has recorded one (CHAINCODE_PACKAGE_NOT_FOUND).
+   */
+  async getChaincodePackage(channel: string, name: string, sequence: number): Promise<ChaincodePackageRecord | undefined> {
+    try {
+      return JSON.parse(await this.ledger.evaluate('GetChaincodePackage', channel, name, String(sequence))) as ChaincodePackageRecord;
+    } catch (err) {
+      if (findErrorCode((err as Error).message ?? String(err)) === 'CHAINCODE_PACKAGE_NOT_FOUND') return undefined;
+      throw err;
+    }
   }
 
   recordDeploymentStep(proposalId: string, step: DeploymentStepInput): Promise<SubmitResult> {

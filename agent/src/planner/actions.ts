@@ -23,7 +23,7 @@ export type ProposalAction =
   | { kind: 'DEPLOY' }
   /** An APPLYING CREATE_CHANNEL lists this org and it has not recorded its join: build the genesis block, join its nodes (create-channel.ts). */
   | { kind: 'JOIN_NEW_CHANNEL'; channel: string }
-  /** An APPLIED UPDATE_CHANNEL added this org to `channel`: join its peer (plan-proposal.ts). */
+  /** An APPLIED UPDATE_CHANNEL added this org to `channel`: join its peer, then install and approve the chaincodes committed on it (plan-proposal.ts). */
   | { kind: 'JOIN_PEER'; channel: string }
   /** An APPLIED UPDATE_CHANNEL made this org a consenter of `channel`: join its orderer with the latest config block. */
   | { kind: 'JOIN_ORDERER'; channel: string }

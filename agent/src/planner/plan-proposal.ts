@@ -16,7 +16,7 @@ export function channelCommitted(proposal: ProposalView, channel: string): boole
  * APPLYING one is carried out one channel at a time, in the proposal's order (the ops channel first), by
  * ACTIVE members only; a CREATE_CHANNEL is carried out by each of its member orgs for itself. Everything else is left alone, including FAILED: a failure is reported, not
  * retried blindly. An APPLIED UPDATE_CHANNEL that added this org to a channel asks this org's agent to join
- * its peer to it; one that made this org a consenter, to join its orderer.
+ * its peer to it and catch up the chaincodes committed there; one that made this org a consenter, to join its orderer.
  */
 export function planProposal(proposal: ProposalView, me: string, members: readonly MemberSummary[]): ProposalAction {
   if (proposal.status === 'OPEN') {

@@ -1,4 +1,5 @@
 import type { ChaincodeDefinition } from '../fabric/chaincode-definition';
+import type { CommittedChaincode } from '../fabric/lifecycle-results';
 
 /** A lifecycle step that committed now, or had been done before (a repeated step after a crash). */
 export interface DeployerResult {
@@ -8,8 +9,9 @@ export interface DeployerResult {
 }
 
 /**
- * This org's peer and channel lifecycle, as the org admin: what a DEPLOY_CHAINCODE needs. Every method
- * is idempotent, so a step repeated after a crash does nothing twice.
+ * This org's peer and channel lifecycle, as the org admin: what a DEPLOY_CHAINCODE needs, and what
+ * catching up a channel's committed chaincodes after an ADD_ORG needs. Every method is idempotent, so a
+ * step repeated after a crash does nothing twice.
  */
 export interface ChaincodeDeployerPort {
   /** Installs a package on the org's peer (`alreadyInstalled` when it was); returns the id the peer computed. */
@@ -22,6 +24,17 @@ export interface ChaincodeDeployerPort {
   commit(definition: ChaincodeDefinition): Promise<DeployerResult>;
   /** The sequence committed under that name on the channel, or undefined when none is. */
   committedSequence(channelId: string, name: string): Promise<number | undefined>;
+  /**
+   * Every definition committed on the channel as this org's peer reports it (its ledger may still be
+   * catching up), or undefined while the peer does not answer this org there yet: it checks the
+   * channel's policies against the config it has processed, which admits an added org only from the
+   * config block that added it.
+   */
+  committedDefinitions(channelId: string): Promise<CommittedChaincode[] | undefined>;
+  /** Which channel members approved the definition committed under `name`, with its exact parameters; undefined when none is committed. */
+  committedApprovals(channelId: string, name: string): Promise<Record<string, boolean> | undefined>;
+  /** The ids of the packages installed on this org's peer. */
+  installedPackageIds(): Promise<string[]>;
 }
 
 /**

@@ -116,6 +116,9 @@ export class ConsortiumWorld {
         checkCommitReadiness: async (d) => (crash.guard(), count(await deployer.checkCommitReadiness(d))),
         commit: async (d) => (crash.guard(), count(await deployer.commit(d))),
         committedSequence: async (c, n) => (crash.guard(), count(await deployer.committedSequence(c, n))),
+        committedDefinitions: async (c) => (crash.guard(), count(await deployer.committedDefinitions(c))),
+        committedApprovals: async (c, n) => (crash.guard(), count(await deployer.committedApprovals(c, n))),
+        installedPackageIds: async () => (crash.guard(), count(await deployer.installedPackageIds())),
       };
       ports.packageSource = {
         download: async (u, p) => (crash.guard(), count(await source.download(u, p))),

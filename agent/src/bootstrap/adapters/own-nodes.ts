@@ -1,4 +1,4 @@
-import { FabricAdminError, type ChaincodeLifecycle, type ChannelParticipation, type PeerAdmin } from '../../fabric';
+import { isAccessDenied, type ChaincodeLifecycle, type ChannelParticipation, type PeerAdmin } from '../../fabric';
 import type { OwnOrdererPort, OwnPeerPort } from '../bootstrap-ports';
 
 /** This org's peer: cscc, qscc and `_lifecycle` through the admin client, approvals through the org's own gateway. */
@@ -12,7 +12,7 @@ export function ownPeer(admin: PeerAdmin, lifecycle: ChaincodeLifecycle): OwnPee
       } catch (err) {
         // qscc's ACL is the channel's Readers policy as the peer knows it: until the peer has processed the
         // config block that added this org, it answers "access denied" to this org's admin.
-        if (err instanceof FabricAdminError && err.code === 'PEER_REJECTED' && /access denied/i.test(err.message)) return undefined;
+        if (isAccessDenied(err)) return undefined;
         throw err;
       }
     },
