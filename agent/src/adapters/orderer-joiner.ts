@@ -16,5 +16,6 @@ export function ordererJoiner(participation: ChannelParticipation, orderer: Orde
     },
     join: async (genesisBlock) => ({ alreadyJoined: (await participation.joinOrderer(genesisBlock)).alreadyJoined }),
     genesisBlock: async (channel) => (await orderer.fetchBlock(channel, 0)).bytes,
+    leave: async (channel) => ({ alreadyLeft: (await participation.removeChannel(channel)).alreadyRemoved }),
   };
 }

@@ -77,6 +77,9 @@ export class ProposalDriver {
     if (next.kind === 'JOIN_ORDERER') {
       return this.joinOrderer(proposal, next.channel);
     }
+    if (next.kind === 'LEAVE_ORDERER') {
+      return this.leaveOrderer(proposal, next.channel);
+    }
     if (next.kind === 'JOIN_NEW_CHANNEL') {
       return this.joinNewChannel(proposal, next.channel);
     }
@@ -207,6 +210,28 @@ export class ProposalDriver {
     const joined = await ordererJoin.join(block);
     this.log(proposal, { channel, step: 'JOIN_ORDERER', outcome: joined.alreadyJoined ? 'already-done' : 'done', detail: 'joined the orderer with the latest config block' });
     report('idle', `the orderer has joined ${channel}`);
+    return 'idle';
+  }
+
+  /**
+   * Removes a channel from this org's orderer once an APPLIED REMOVE_CONSENTER took it out of the channel's
+   * consenters (and its orderer org out of the config): the orderer can no longer take part, and without
+   * this it keeps the dead channel and logs about it.
+   */
+  private async leaveOrderer(proposal: ProposalView, channel: string): Promise<DriveOutcome> {
+    const { ordererJoin } = this.deps;
+    const report = (note: string) => this.status.report({ proposalId: proposal.id, proposalStatus: proposal.status, channel, step: 'LEAVE_ORDERER', state: 'idle', note });
+    if (!ordererJoin) {
+      report(`this agent has no orderer admin endpoint (OPSSC_ORDERER_ADMIN_URL); remove ${channel} from the orderer by hand (osnadmin channel remove)`);
+      return 'idle';
+    }
+    if (!(await ordererJoin.channelStatus(channel))) {
+      report(`the orderer is not on ${channel}`);
+      return 'idle';
+    }
+    const left = await ordererJoin.leave(channel);
+    this.log(proposal, { channel, step: 'LEAVE_ORDERER', outcome: left.alreadyLeft ? 'already-done' : 'done', detail: 'removed the channel from the orderer, no longer one of its consenters' });
+    report(`the orderer has left ${channel}`);
     return 'idle';
   }
 

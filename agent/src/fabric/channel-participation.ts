@@ -49,6 +49,8 @@ export interface ChannelParticipation {
   listChannels(): Promise<{ name: string; url?: string }[]>;
   /** One channel, or undefined when the orderer has not joined it. */
   getChannel(name: string): Promise<ParticipationChannel | undefined>;
+  /** Removes the channel from the orderer (`osnadmin channel remove`). Idempotent: `alreadyRemoved` when it had none. */
+  removeChannel(name: string): Promise<{ alreadyRemoved: boolean }>;
 }
 
 /** Reads the admin endpoint's TLS files once, failing fast on a missing file or a half-configured client pair. */
@@ -146,5 +148,11 @@ export function channelParticipation(api: OrdererAdminApi): ChannelParticipation
       return (JSON.parse(answer.body) as { channels: { name: string; url?: string }[] | null }).channels ?? [];
     },
     getChannel,
+    async removeChannel(name) {
+      const answer = await send(api, 'DELETE', channelPath(name));
+      if (answer.status === 204) return { alreadyRemoved: false };
+      if (answer.status === 404) return { alreadyRemoved: true };
+      throw refused('DELETE', channelPath(name), answer);
+    },
   };
 }

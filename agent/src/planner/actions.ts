@@ -27,6 +27,8 @@ export type ProposalAction =
   | { kind: 'JOIN_PEER'; channel: string }
   /** An APPLIED UPDATE_CHANNEL made this org a consenter of `channel`: join its orderer with the latest config block. */
   | { kind: 'JOIN_ORDERER'; channel: string }
+  /** An APPLIED UPDATE_CHANNEL took this org's orderer out of `channel`'s consenters: remove the channel from it. */
+  | { kind: 'LEAVE_ORDERER'; channel: string }
   /** Work on the first channel that has not committed. */
   | { kind: 'CHANNEL'; channel: string }
   /** Nothing to do (still being voted on, or finished); `reason` says which. */

@@ -26,6 +26,7 @@ export function planProposal(proposal: ProposalView, me: string, members: readon
     const { channel, change } = proposal.payload as UpdateChannelPayload;
     if (change.kind === 'ADD_ORG' && change.mspId === me) return { kind: 'JOIN_PEER', channel };
     if (change.kind === 'ADD_CONSENTER' && change.mspId === me) return { kind: 'JOIN_ORDERER', channel };
+    if (change.kind === 'REMOVE_CONSENTER' && change.mspId === me) return { kind: 'LEAVE_ORDERER', channel };
   }
   if (proposal.status !== 'APPROVED' && proposal.status !== 'APPLYING') {
     return { kind: 'IDLE', reason: `proposal is ${proposal.status}` };

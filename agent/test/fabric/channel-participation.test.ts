@@ -59,4 +59,29 @@ describe("the orderer's channel participation API", () => {
 
     await expect(channelParticipation({ url: api.url }).getChannel('nope')).resolves.toBeUndefined();
   });
+
+  it('removes a channel with DELETE (204), and takes a 404 as already removed', async () => {
+    const calls: string[] = [];
+    let present = true;
+    const api = await fakeOrdererApi((method, url) => {
+      calls.push(`${method} ${url}`);
+      if (method !== 'DELETE') return { status: 405, body: { error: 'unexpected' } };
+      const answer = present ? { status: 204, body: '' } : { status: 404, body: { error: 'channel does not exist' } };
+      present = false;
+      return answer;
+    });
+    servers.push(api.server);
+    const participation = channelParticipation({ url: api.url });
+
+    expect(await participation.removeChannel('mychannel3')).toEqual({ alreadyRemoved: false });
+    expect(await participation.removeChannel('mychannel3')).toEqual({ alreadyRemoved: true });
+    expect(calls).toEqual(['DELETE /participation/v1/channels/mychannel3', 'DELETE /participation/v1/channels/mychannel3']);
+  });
+
+  it('refuses a removal the orderer answers with an error', async () => {
+    const api = await fakeOrdererApi(() => ({ status: 400, body: { error: 'cannot remove: system channel' } }));
+    servers.push(api.server);
+
+    await expect(channelParticipation({ url: api.url }).removeChannel('mychannel3')).rejects.toMatchObject({ code: 'PARTICIPATION_REFUSED', status: 400 });
+  });
 });

@@ -47,6 +47,9 @@ describe("an org added to a channel by ADD_ORG catches up the channel's committe
       if (!block) throw new FabricAdminError('DELIVER_FAILED', `${channel}: NOT_FOUND`, { status: 'NOT_FOUND' });
       return block;
     },
+    leave: async () => {
+      throw new Error('no consenter leaves in these tests');
+    },
   });
 
   /**

@@ -42,17 +42,27 @@ describe('agents applying an approved UPDATE_CHANNEL', () => {
 
   /** Each org's fake orderer: the blocks it was joined with. */
   const orderers = new Map<string, string[]>();
+  /** Each org's fake orderer: the blocks it was joined with, and the channels it was taken off. Every orderer serves OPS from the start. */
+  const left = new Map<string, string[]>();
   function fakeOrderer(mspId: string): () => OrdererJoinPort {
     const joined: string[] = [];
+    const gone: string[] = [];
     orderers.set(mspId, joined);
+    left.set(mspId, gone);
+    const serves = (channel: string) => !gone.includes(channel) && (channel === OPS || joined.some((b) => b.endsWith(` of ${channel}`)));
     return () => ({
-      channelStatus: async (channel) => (joined.some((b) => b.endsWith(` of ${channel}`)) ? { consensusRelation: 'consenter', status: 'onboarding' } : undefined),
+      channelStatus: async (channel) => (serves(channel) ? { consensusRelation: 'consenter', status: 'active' } : undefined),
       async join(block) {
         joined.push(Buffer.from(block).toString());
         return { alreadyJoined: false };
       },
       genesisBlock: async () => {
         throw new Error('not used when joining a running channel');
+      },
+      async leave(channel) {
+        const alreadyLeft = !serves(channel);
+        if (!alreadyLeft) gone.push(channel);
+        return { alreadyLeft };
       },
     });
   }
@@ -158,6 +168,8 @@ describe('agents applying an approved UPDATE_CHANNEL', () => {
     expect(sectionOrgs(config, 'Orderer')).toEqual(['Org1MSP', 'Org3MSP']);
     expect(sectionOrgs(config, 'Application')).toEqual(['Org1MSP', 'Org2MSP', 'Org3MSP']);
     expect(readRaftConsenters(config).map((c) => c.getPort()).sort()).toEqual([7050, 9050]);
+    // the removed consenter's orderer is taken off the channel, once; the others stay
+    expect([...left.entries()]).toEqual([['Org1MSP', []], ['Org2MSP', [OPS]], ['Org3MSP', []]]);
   });
 
   it('when REMOVE_CONSENTER would leave 1 of 2 Raft consenters, it is FAILED by the Raft safety check and nothing is broadcast', async () => {

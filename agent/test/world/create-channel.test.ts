@@ -50,6 +50,9 @@ function fakeOrderer(nodes: Nodes, options: { dieAfterJoin?: boolean } = {}) {
       if (!block) throw new FabricAdminError('DELIVER_FAILED', `${channel}: NOT_FOUND`, { status: 'NOT_FOUND' });
       return block;
     },
+    async leave() {
+      throw new Error('no consenter leaves in these tests');
+    },
   });
 }
 
