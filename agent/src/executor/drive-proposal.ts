@@ -1,4 +1,4 @@
-import { logStep, type StepOutcome } from '../logging/step-log';
+import { logStep, type StepOutcome, type StepRecord } from '../logging/step-log';
 import { classifyLedgerError } from '../ledger/classify-failure';
 import type { ChannelAction } from '../planner/actions';
 import { removedOrg } from '../planner/approved-change';
@@ -273,10 +273,16 @@ export class ProposalDriver {
   private fail(proposalId: string, outcome: 'retry-later' | 'error', message: string): void {
     const before = this.status.activity(proposalId);
     this.status.report({ ...before, proposalId, step: before?.step ?? 'DRIVE', state: 'error', problem: message });
-    logStep(this.deps.logger, { proposalId, channel: before?.channel, attempt: before?.attempt, step: before?.step ?? 'DRIVE', outcome: outcome === 'error' ? 'failed' : 'retry-later', detail: message });
+    this.logLine({ proposalId, channel: before?.channel, attempt: before?.attempt, step: before?.step ?? 'DRIVE', outcome: outcome === 'error' ? 'failed' : 'retry-later', detail: message });
   }
 
   private log(proposal: ProposalView, record: { channel?: string; attempt?: number; step: string; outcome: StepOutcome; detail?: string; waitingFor?: string; problem?: string }): void {
-    logStep(this.deps.logger, { proposalId: proposal.id, ...record });
+    this.logLine({ proposalId: proposal.id, ...record });
+  }
+
+  /** One step line in the log, and one more in the step counters (GET /metrics). */
+  private logLine(record: StepRecord): void {
+    logStep(this.deps.logger, record);
+    this.status.stepLogged(record.step, record.outcome);
   }
 }

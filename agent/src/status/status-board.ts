@@ -31,6 +31,8 @@ export interface AgentStatus {
   proposals: ProposalActivity[];
   /** A joining org's first-launch bootstrap, while and after it runs. */
   bootstrap?: BootstrapSnapshot;
+  /** Since start: steps by `<step> <outcome>` and chaincode events by name (what GET /metrics exports as counters). */
+  counters?: { steps: Record<string, number>; events: Record<string, number> };
 }
 
 /** Keeps the status model up to date; the status endpoint and tests read snapshots of it. */
@@ -39,6 +41,8 @@ export class StatusBoard {
   private readonly startedAt: string;
   private lastEvent?: AgentStatus['lastEvent'];
   private readonly activities = new Map<string, ProposalActivity>();
+  private readonly steps = new Map<string, number>();
+  private readonly events = new Map<string, number>();
 
   constructor(
     private readonly mspId: string,
@@ -52,7 +56,14 @@ export class StatusBoard {
   }
 
   eventSeen(name: string, blockNumber: bigint, proposalId?: string): void {
+    this.events.set(name, (this.events.get(name) ?? 0) + 1);
     this.lastEvent = { name, blockNumber: blockNumber.toString(), at: this.clock.now().toISOString(), ...(proposalId ? { proposalId } : {}) };
+  }
+
+  /** Counts one logged step (the step log and the counters see the same steps). */
+  stepLogged(step: string, outcome: string): void {
+    const key = `${step} ${outcome}`;
+    this.steps.set(key, (this.steps.get(key) ?? 0) + 1);
   }
 
   /** Records what the agent does about a proposal; returns false when nothing changed (so callers log once). */
@@ -72,6 +83,7 @@ export class StatusBoard {
 
   snapshot(): AgentStatus {
     const proposals = [...this.activities.values()].sort((a, b) => b.updatedAt.localeCompare(a.updatedAt));
-    return { mspId: this.mspId, state: this.state, startedAt: this.startedAt, ...(this.lastEvent ? { lastEvent: this.lastEvent } : {}), proposals };
+    const counters = { steps: Object.fromEntries(this.steps), events: Object.fromEntries(this.events) };
+    return { mspId: this.mspId, state: this.state, startedAt: this.startedAt, ...(this.lastEvent ? { lastEvent: this.lastEvent } : {}), proposals, counters };
   }
 }

@@ -128,6 +128,9 @@ describe('agents create a channel by proposal', () => {
     ]);
     for (const mspId of ['Org1MSP', 'Org2MSP']) expect((await world.harness.member(mspId)).channels).toContain(CHANNEL);
     expect((await world.harness.member('Org3MSP')).channels).not.toContain(CHANNEL);
+    // the step counters GET /metrics exports count the same steps as the log
+    const org2 = world.agents.find((a) => a.mspId === 'Org2MSP')!;
+    expect(org2.agent.snapshot().counters?.steps).toMatchObject({ 'JOIN_ORDERER done': 1, 'JOIN_PEER done': 1, 'RECORD_JOIN done': 1 });
   });
 
   it('when only some members are consenters, the others join their peers only and record orderer: false', async () => {
