@@ -5,6 +5,7 @@ const SHA2 = 'cd'.repeat(32);
 const deploy = (sequence = 1, sha256 = SHA, extra: object = {}) => ({
   channel: 'mychannel', name: 'basic', version: `${sequence}.0`, sequence, packageId: `basic_${sequence}.0:${sha256}`, sha256, label: `basic_${sequence}.0`, ...extra,
 });
+const COLLECTION = { name: 'assetCollection', policy: "OR('Org1MSP.member','Org2MSP.member')", requiredPeerCount: 1, maxPeerCount: 2, blockToLive: 1000, memberOnlyRead: true, memberOnlyWrite: true };
 const step = (value: object) => JSON.stringify(value);
 const installed = (sequence = 1, sha256 = SHA) => step({ status: 'INSTALLED_APPROVED', packageId: `basic_${sequence}.0:${sha256}` });
 
@@ -25,6 +26,17 @@ describe('chaincode deployment proposals', () => {
 
     expect(proposal).toMatchObject({ type: 'DEPLOY_CHAINCODE', status: 'OPEN', proposer: 'Org1MSP', channels: ['mychannel'], payload: { name: 'basic', sequence: 1 } });
     expect(proposal.subjectMspId).toBeUndefined();
+  });
+
+  test('when the deployment defines private data collections, the stored proposal carries them as given, in order', async () => {
+    const h = await ConsortiumHarness.create();
+    const collections = [COLLECTION, { ...COLLECTION, name: 'Org1MSPPrivateCollection', policy: "OR('Org1MSP.member')", requiredPeerCount: 0, maxPeerCount: 1, endorsementPolicy: { signaturePolicy: "OR('Org1MSP.peer')" } }];
+
+    const proposalId = await h.create('Org1MSP', 'DEPLOY_CHAINCODE', deploy(1, SHA, { collections }));
+
+    const proposal = await h.proposal(proposalId);
+    expect(proposal).toMatchObject({ type: 'DEPLOY_CHAINCODE', status: 'OPEN', payload: { name: 'basic' } });
+    expect(proposal.payload.collections).toEqual(collections);
   });
 
   test('when the first deployment does not take sequence 1, it is refused with SEQUENCE_NOT_NEXT', async () => {
@@ -55,7 +67,10 @@ describe('chaincode deployment proposals', () => {
   test.each([
     ['a package id that is not label:sha256', { packageId: `other:${SHA}` }],
     ['a malformed signature policy', { endorsementPolicy: { signaturePolicy: "OR('Org1MSP.peer'" } }],
-    ['private data collections', { collections: [] }],
+    ['an empty list of private data collections', { collections: [] }],
+    ['two private data collections of the same name', { collections: [COLLECTION, { ...COLLECTION, blockToLive: 0 }] }],
+    ['a collection whose maxPeerCount is below its requiredPeerCount', { collections: [{ ...COLLECTION, requiredPeerCount: 2, maxPeerCount: 1 }] }],
+    ['a collection whose member policy is an AND', { collections: [{ ...COLLECTION, policy: "AND('Org1MSP.member','Org2MSP.member')" }] }],
   ])('when the payload has %s, it is refused with INVALID_ARGUMENT', async (_what, extra) => {
     const h = await ConsortiumHarness.create();
 

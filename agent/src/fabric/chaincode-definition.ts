@@ -20,6 +20,7 @@ export interface ChaincodeDefinition {
   /** The channel's `/Channel/Application/Endorsement` when absent. */
   endorsementPolicy?: EndorsementPolicy;
   initRequired?: boolean;
+  /** Private data collections; none when absent. Their order is part of the definition's bytes. */
   collections?: peer.CollectionConfigPackage;
   /** `escc` when absent, as Fabric's CLI sends it. */
   endorsementPlugin?: string;
@@ -43,12 +44,17 @@ export interface DefinitionParameters {
   collections: Uint8Array;
 }
 
+/** An endorsement policy as the `peer.ApplicationPolicy` a definition, or one of its collections, carries. */
+export function applicationPolicy(policy: EndorsementPolicy): peer.ApplicationPolicy {
+  const encoded = new peer.ApplicationPolicy();
+  if ('channelConfigPolicy' in policy) encoded.setChannelConfigPolicyReference(policy.channelConfigPolicy);
+  else encoded.setSignaturePolicy(policy.signaturePolicy);
+  return encoded;
+}
+
 /** The serialized `peer.ApplicationPolicy` that goes into a definition's validation parameter. */
 export function validationParameter(policy: EndorsementPolicy = { channelConfigPolicy: DEFAULT_ENDORSEMENT_POLICY }): Uint8Array {
-  const applicationPolicy = new peer.ApplicationPolicy();
-  if ('channelConfigPolicy' in policy) applicationPolicy.setChannelConfigPolicyReference(policy.channelConfigPolicy);
-  else applicationPolicy.setSignaturePolicy(policy.signaturePolicy);
-  return applicationPolicy.serializeBinary();
+  return applicationPolicy(policy).serializeBinary();
 }
 
 /** The definition's parameters with Fabric's defaults filled in, as the peer stores them. */

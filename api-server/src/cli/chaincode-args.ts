@@ -2,12 +2,14 @@ import { CONNECTION_USAGE } from './api-options';
 import type { ParsedCommand } from './api-command';
 import { UsageError } from './cli-errors';
 import { exclusive, parseCommandArgs, positiveInteger, required } from './command-args';
+import { readJsonFile, type InputReader } from './json-input';
 
 const UPLOAD_LINE = 'upload <package.tar.gz> [--json]';
 const PROPOSE_LINES = `propose --channel C --name N --version V
           (--package <file> | --package-id <id> | --package-url <url> [--sha256 <hex>])
           [--sequence N] [--signature-policy "<expr>" | --channel-config-policy <path>]
-          [--init-required] [--description <text>] [--deadline-seconds N] [--json]`;
+          [--init-required] [--collections-config <collections_config.json>]
+          [--description <text>] [--deadline-seconds N] [--json]`;
 
 export const UPLOAD_USAGE = `usage: opssc chaincode ${UPLOAD_LINE}\n${CONNECTION_USAGE}`;
 export const PROPOSE_USAGE = `usage: opssc chaincode ${PROPOSE_LINES}\n${CONNECTION_USAGE}`;
@@ -23,6 +25,8 @@ export interface DeploymentFields {
   sequence?: number;
   endorsementPolicy?: { signaturePolicy: string } | { channelConfigPolicy: string };
   initRequired?: boolean;
+  /** Private data collections, in Fabric's collections_config.json format (the server validates them). */
+  collections?: unknown;
   description?: string;
 }
 
@@ -43,7 +47,7 @@ export async function parseUploadArgs(argv: string[]): Promise<ParsedCommand<str
 }
 
 /** `chaincode propose`. Names, versions and policies are checked by the server, as for any proposal. */
-export async function parseProposeArgs(argv: string[]): Promise<ParsedCommand<ProposeChaincodeOptions>> {
+export async function parseProposeArgs(argv: string[], input: InputReader): Promise<ParsedCommand<ProposeChaincodeOptions>> {
   const { values, connection, json } = parseCommandArgs(argv, {
     channel: { type: 'string' },
     name: { type: 'string' },
@@ -56,6 +60,7 @@ export async function parseProposeArgs(argv: string[]): Promise<ParsedCommand<Pr
     'signature-policy': { type: 'string' },
     'channel-config-policy': { type: 'string' },
     'init-required': { type: 'boolean', default: false },
+    'collections-config': { type: 'string' },
     description: { type: 'string' },
     'deadline-seconds': { type: 'string' },
   });
@@ -70,6 +75,7 @@ export async function parseProposeArgs(argv: string[]): Promise<ParsedCommand<Pr
   if (values['signature-policy'] !== undefined) fields.endorsementPolicy = { signaturePolicy: values['signature-policy'] };
   if (values['channel-config-policy'] !== undefined) fields.endorsementPolicy = { channelConfigPolicy: values['channel-config-policy'] };
   if (values['init-required']) fields.initRequired = true;
+  if (values['collections-config'] !== undefined) fields.collections = await readJsonFile('collections-config', values['collections-config'], input);
   if (values.description !== undefined) fields.description = values.description;
   const deadlineSeconds = positiveInteger('deadline-seconds', values['deadline-seconds']);
   return {

@@ -56,6 +56,21 @@ describe('opssc chaincode', () => {
     expect(h.ledger.submitted('CreateProposal')[0].args[2]).toBe('3600');
   });
 
+  it('propose with --collections-config sends the collections_config.json as the payload collections; a file that is not JSON exits 2', async () => {
+    const pkg = chaincodePackage('basic_1.0');
+    await h.run(runChaincode, ['upload', h.file('basic.tar.gz', pkg)]);
+    const collections = [{ name: 'assets', policy: "OR('Org1MSP.member','Org2MSP.member')", requiredPeerCount: 0, maxPeerCount: 1, blockToLive: 0, memberOnlyRead: true, memberOnlyWrite: true }];
+
+    const run = await h.run(runChaincode, ['propose', ...target, '--package-id', `basic_1.0:${sha256(pkg)}`, '--collections-config', h.file('collections_config.json', JSON.stringify(collections)), '--json']);
+
+    expect(run.code).toBe(0);
+    const { id } = JSON.parse(run.stdout) as { id: string };
+    expect(h.ledger.state.proposal(id).payload).toMatchObject({ collections });
+    const bad = await h.run(runChaincode, ['propose', ...target, '--package-id', `basic_1.0:${sha256(pkg)}`, '--collections-config', h.file('broken.json', '[{')]);
+    expect(bad.code).toBe(2);
+    expect(bad.err.join('\n')).toMatch(/--collections-config: .*broken\.json is not JSON/);
+  });
+
   it('propose with --package-id proposes an uploaded package with the given sequence and channel config policy', async () => {
     const pkg = chaincodePackage('basic_2.0');
     await h.run(runChaincode, ['upload', h.file('basic.tar.gz', pkg)]);

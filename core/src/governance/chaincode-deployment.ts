@@ -1,8 +1,8 @@
 import { OpsError } from '../errors';
 import { MAX_CHAINCODE_SEQUENCE, parseChaincodePackageInput, parsePackageUrl, type ChaincodePackageInput } from './chaincode-package';
-import { expectInteger, expectObject, expectString, optionalString, type JsonObject } from './input-shape';
+import { expectArray, expectInteger, expectObject, expectString, optionalString, type JsonObject } from './input-shape';
 import { GOVERNANCE_LIMITS } from './limits';
-import { parseSignaturePolicy } from './signature-policy';
+import { parseSignaturePolicy, type PolicyRule } from './signature-policy';
 
 /**
  * DEPLOY_CHAINCODE: deploy (sequence 1) or upgrade (sequence n+1) a chaincode on one channel under the
@@ -16,6 +16,24 @@ import { parseSignaturePolicy } from './signature-policy';
 /** A definition's endorsement policy: a channel config policy reference, or Fabric's signature policy language. */
 export type DeployEndorsementPolicy = { channelConfigPolicy: string } | { signaturePolicy: string };
 
+/**
+ * One private data collection of a definition, as Fabric's collections_config.json writes it. Every
+ * field but `endorsementPolicy` is required: the voters approve what the definition says, not defaults.
+ */
+export interface CollectionSpec {
+  name: string;
+  /** The member orgs, in Fabric's signature policy language; an OR of principals, as Fabric requires. */
+  policy: string;
+  requiredPeerCount: number;
+  maxPeerCount: number;
+  /** Blocks after which the private data is purged; 0 keeps it forever. */
+  blockToLive: number;
+  memberOnlyRead: boolean;
+  memberOnlyWrite: boolean;
+  /** The collection's own endorsement policy; the chaincode's when absent. */
+  endorsementPolicy?: DeployEndorsementPolicy;
+}
+
 /** The payload of a DEPLOY_CHAINCODE proposal: the package (by hash) and the definition to commit. */
 export interface DeployChaincodePayload extends ChaincodePackageInput {
   /**
@@ -26,6 +44,8 @@ export interface DeployChaincodePayload extends ChaincodePackageInput {
   /** The channel's `/Channel/Application/Endorsement` when absent. */
   endorsementPolicy?: DeployEndorsementPolicy;
   initRequired?: boolean;
+  /** The definition's private data collections, in order (the order is part of the definition's bytes). */
+  collections?: CollectionSpec[];
   description?: string;
 }
 
@@ -62,26 +82,85 @@ function endorsementPolicy(value: unknown, path: string): DeployEndorsementPolic
   return { signaturePolicy: text };
 }
 
+/** Collections one definition may have. */
+export const MAX_COLLECTIONS = 32;
+/** Fabric's peer counts are int32. */
+const MAX_PEER_COUNT = 2 ** 31 - 1;
+/**
+ * Fabric's rule (`^[A-Za-z0-9-]+([A-Za-z0-9_-]+)*$` in _lifecycle) written without the nested repetition,
+ * which Go's linear-time engine shrugs off but a backtracking JS engine would not on a long bad name.
+ */
+const COLLECTION_NAME = /^[A-Za-z0-9-][A-Za-z0-9_-]{0,127}$/;
+
+/** Fabric refuses a member policy with any N-out-of other than 1 (`validateSpOrConcat`): it must be an OR. */
+function isOrConcatenation(rule: PolicyRule): boolean {
+  return 'signedBy' in rule || (rule.nOutOf.n === 1 && rule.nOutOf.rules.every(isOrConcatenation));
+}
+
+function expectBoolean(value: unknown, path: string): boolean {
+  if (typeof value !== 'boolean') throw new OpsError('INVALID_ARGUMENT', `${path} must be a boolean`);
+  return value;
+}
+
+function collectionSpec(value: unknown, path: string): CollectionSpec {
+  const obj = expectObject(value, path, ['name', 'policy', 'requiredPeerCount', 'maxPeerCount', 'blockToLive', 'memberOnlyRead', 'memberOnlyWrite', 'endorsementPolicy']);
+  const name = expectString(obj.name, `${path}.name`, { max: 128, pattern: COLLECTION_NAME, describe: "1 to 128 letters, digits, '-' and '_', not starting with '_'" });
+  const policy = expectString(obj.policy, `${path}.policy`, { max: 4096 });
+  if (!isOrConcatenation(parseSignaturePolicy(policy, `${path}.policy`).rule)) {
+    throw new OpsError('INVALID_ARGUMENT', `${path}.policy must be an OR of the member orgs' principals, such as OR('Org1MSP.member','Org2MSP.member')`);
+  }
+  const requiredPeerCount = expectInteger(obj.requiredPeerCount, `${path}.requiredPeerCount`, 0, MAX_PEER_COUNT);
+  const maxPeerCount = expectInteger(obj.maxPeerCount, `${path}.maxPeerCount`, 0, MAX_PEER_COUNT);
+  if (maxPeerCount < requiredPeerCount) {
+    throw new OpsError('INVALID_ARGUMENT', `${path}.maxPeerCount (${maxPeerCount}) must be at least requiredPeerCount (${requiredPeerCount})`);
+  }
+  return {
+    name,
+    policy,
+    requiredPeerCount,
+    maxPeerCount,
+    // a uint64 on the wire; limited to what JSON numbers carry exactly, so every reader sees the same value
+    blockToLive: expectInteger(obj.blockToLive, `${path}.blockToLive`, 0, Number.MAX_SAFE_INTEGER),
+    memberOnlyRead: expectBoolean(obj.memberOnlyRead, `${path}.memberOnlyRead`),
+    memberOnlyWrite: expectBoolean(obj.memberOnlyWrite, `${path}.memberOnlyWrite`),
+    ...(obj.endorsementPolicy !== undefined ? { endorsementPolicy: endorsementPolicy(obj.endorsementPolicy, `${path}.endorsementPolicy`) } : {}),
+  };
+}
+
+/**
+ * Reads a definition's collections: 1 to {@link MAX_COLLECTIONS}, with unique names (an empty list is
+ * refused, so that "no collections" is written one way only: without the field).
+ */
+function collectionSpecs(value: unknown, path: string): CollectionSpec[] {
+  const specs = expectArray(value, path, MAX_COLLECTIONS, collectionSpec);
+  if (specs.length === 0) throw new OpsError('INVALID_ARGUMENT', `${path} must have 1 to ${MAX_COLLECTIONS} collections; omit it for none`);
+  specs.forEach((spec, i) => {
+    const first = specs.findIndex((other) => other.name === spec.name);
+    if (first < i) throw new OpsError('INVALID_ARGUMENT', `${path}[${i}].name ${spec.name} is already the name of ${path}[${first}]`);
+  });
+  return specs;
+}
+
 /**
  * Reads a DEPLOY_CHAINCODE payload. The package fields follow RecordChaincodePackage's rules (the
  * package id must be `<label>:<sha256>`), so the package record written at commit is this payload's.
  * A `packageUrl`, when given, must pass parsePackageUrl (http(s), no credentials, no fragment).
- * Private data collections are not supported yet and are refused as an unknown field.
+ * Private data collections are checked by the rules _lifecycle applies that need no channel config
+ * (names, counts, an OR member policy); that their member orgs are on the channel is Fabric's to check.
  */
 export function parseDeployChaincodePayload(value: unknown, path = 'payload'): DeployChaincodePayload {
-  const obj: JsonObject = expectObject(value, path, ['channel', 'name', 'version', 'sequence', 'packageId', 'sha256', 'label', 'packageUrl', 'endorsementPolicy', 'initRequired', 'description']);
-  const { endorsementPolicy: policy, initRequired, description, packageUrl, ...packageFields } = obj;
+  const obj: JsonObject = expectObject(value, path, ['channel', 'name', 'version', 'sequence', 'packageId', 'sha256', 'label', 'packageUrl', 'endorsementPolicy', 'initRequired', 'collections', 'description']);
+  const { endorsementPolicy: policy, initRequired, collections, description, packageUrl, ...packageFields } = obj;
   const pkg = parseChaincodePackageInput(packageFields);
   const url = packageUrl === undefined ? undefined : parsePackageUrl(packageUrl, `${path}.packageUrl`);
-  if (initRequired !== undefined && typeof initRequired !== 'boolean') {
-    throw new OpsError('INVALID_ARGUMENT', `${path}.initRequired must be a boolean`);
-  }
+  const init = initRequired === undefined ? undefined : expectBoolean(initRequired, `${path}.initRequired`);
   const text = optionalString(description, `${path}.description`);
   return {
     ...pkg,
     ...(url !== undefined ? { packageUrl: url } : {}),
     ...(policy !== undefined ? { endorsementPolicy: endorsementPolicy(policy, `${path}.endorsementPolicy`) } : {}),
-    ...(initRequired !== undefined ? { initRequired } : {}),
+    ...(init !== undefined ? { initRequired: init } : {}),
+    ...(collections !== undefined ? { collections: collectionSpecs(collections, `${path}.collections`) } : {}),
     ...(text !== undefined ? { description: text } : {}),
   };
 }

@@ -2,8 +2,9 @@ import { OpsError } from '../errors';
 
 /**
  * Fabric's signature policy language (`OR('Org1MSP.peer','Org2MSP.peer')`, `AND(…)`, `OutOf(2, …)`),
- * parsed into the shape of a `common.SignaturePolicyEnvelope`: the principals in order of appearance
- * (as Fabric's policydsl lists them, one per occurrence) and a rule tree that refers to them by index.
+ * parsed into a rule tree over its principals, one per occurrence. (The order in which a
+ * `common.SignaturePolicyEnvelope` lists them is Fabric's policydsl's: principals of nested gates come
+ * first; agent/src/fabric/signature-policy-envelope.ts compiles it that way.)
  * Pure, so the chaincode validates a proposal's policy and every agent compiles the same bytes.
  */
 

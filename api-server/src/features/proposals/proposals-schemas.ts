@@ -130,6 +130,29 @@ export const createProposalBodySchema = z
               .optional()
               .openapi({ description: "default: the channel's /Channel/Application/Endorsement" }),
             initRequired: z.boolean().optional(),
+            collections: z
+              .array(
+                z
+                  .object({
+                    name: z.string().max(128).regex(/^[A-Za-z0-9-][A-Za-z0-9_-]*$/, "must be letters, digits, '-' and '_', not starting with '_'"),
+                    policy: z.string().max(4096).openapi({ description: "the member orgs: an OR of principals in Fabric's policy language", example: "OR('Org1MSP.member','Org2MSP.member')" }),
+                    requiredPeerCount: z.number().int().min(0).max(2147483647),
+                    maxPeerCount: z.number().int().min(0).max(2147483647).openapi({ description: 'at least requiredPeerCount' }),
+                    blockToLive: z.number().int().min(0).max(Number.MAX_SAFE_INTEGER).openapi({ description: '0: never purged' }),
+                    memberOnlyRead: z.boolean(),
+                    memberOnlyWrite: z.boolean(),
+                    endorsementPolicy: z
+                      .union([z.object({ channelConfigPolicy: z.string().max(160) }).strict(), z.object({ signaturePolicy: z.string().max(4096) }).strict()])
+                      .optional()
+                      .openapi({ description: "default: the chaincode's endorsement policy" }),
+                  })
+                  .strict()
+                  .openapi('CollectionSpec'),
+              )
+              .min(1)
+              .max(32)
+              .optional()
+              .openapi({ description: "private data collections, as in Fabric's collections_config.json, in order; names unique; absent: none" }),
             description,
           })
           .strict()
