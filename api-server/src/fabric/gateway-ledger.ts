@@ -113,7 +113,7 @@ function parseResult(bytes: Uint8Array): unknown {
 
 function asLedgerError(err: unknown): unknown {
   const kind = classifyLedgerError(err);
-  if (kind.kind === 'business') {
+  if (kind.kind === 'business' || kind.kind === 'lagging') {
     return kind.error;
   }
   return kind.kind === 'transient' ? new OpsError('UPSTREAM_UNAVAILABLE', 'the peer is unavailable or did not answer in time') : err;

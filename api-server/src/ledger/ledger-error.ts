@@ -12,10 +12,22 @@ const GRPC_UNAVAILABLE = 14;
  */
 const NOT_YET = /orderer system channel is not defined|channel \S+ does not exist|no combination of peers|no peer combination/;
 
+/**
+ * Codes an endorsing peer answers about a record that exists once it has committed the latest blocks: a
+ * peer of another org that lags behind this org's peer (which the previous transaction was committed on)
+ * answers them for a proposal just created here.
+ */
+const NOT_FOUND_CODES = new Set<ErrorCode>(['PROPOSAL_NOT_FOUND', 'MEMBER_NOT_FOUND', 'INVITATION_NOT_FOUND', 'TASK_NOT_FOUND', 'CHAINCODE_PACKAGE_NOT_FOUND']);
+
 /** How a ledger failure must be handled. */
 export type LedgerErrorKind =
   /** The chaincode refused: the code is stable, retrying cannot help. */
   | { kind: 'business'; error: OpsError }
+  /**
+   * An endorsing peer refused with a "not found" code: the record may exist on the peers that are up to date.
+   * A new endorsement a moment later may succeed; when it never does, `error` is the answer.
+   */
+  | { kind: 'lagging'; error: OpsError }
   /** Timeout or peer/orderer unavailable: the outcome of a submitted transaction is unknown. */
   | { kind: 'transient' }
   /** Anything else (a bug, a misconfiguration): surfaced as INTERNAL. */
@@ -43,11 +55,13 @@ export function classifyLedgerError(err: unknown): LedgerErrorKind {
   }
   const e = err as { message?: unknown; code?: unknown; details?: { message?: string }[] };
   // Endorsement details carry the chaincode's own message; they win over the gRPC summary.
-  const messages = [...(Array.isArray(e?.details) ? e.details.map((d) => String(d?.message ?? '')) : []), String(e?.message ?? '')];
+  const details = Array.isArray(e?.details) ? e.details.map((d) => String(d?.message ?? '')) : [];
+  const messages = [...details, String(e?.message ?? '')];
   for (const message of messages) {
     const business = findErrorCode(message);
     if (business) {
-      return { kind: 'business', error: business };
+      // only endorsement failures carry per-peer details; a query of this org's own peer has none
+      return details.length > 0 && NOT_FOUND_CODES.has(business.code) ? { kind: 'lagging', error: business } : { kind: 'business', error: business };
     }
   }
   if (e?.code === GRPC_DEADLINE_EXCEEDED || e?.code === GRPC_UNAVAILABLE || messages.some((m) => NOT_YET.test(m))) {

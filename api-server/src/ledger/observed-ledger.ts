@@ -10,7 +10,7 @@ import type { LedgerPort } from './ledger-port';
 export function observedLedger(inner: LedgerPort, metrics: Metrics): LedgerPort {
   const normalize = (err: unknown): unknown => {
     const kind = classifyLedgerError(err);
-    if (kind.kind === 'business') {
+    if (kind.kind === 'business' || kind.kind === 'lagging') {
       return kind.error;
     }
     return kind.kind === 'transient' ? new OpsError('UPSTREAM_UNAVAILABLE', 'the peer is unavailable or did not answer in time') : err;

@@ -46,7 +46,9 @@ export interface CommittedTransaction {
 
 /**
  * Submits a transaction and sees it committed, with the retry rules in one place:
- * - a business error (a stable code from the chaincode) is thrown at once, never retried;
+ * - a business error (a stable code from the chaincode) is thrown at once, never retried, except a "not
+ *   found" from an endorsing peer, which is endorsed again a moment later (a peer of another org may not
+ *   have committed the block this org's peer has) and thrown when it persists;
  * - an MVCC or phantom read conflict at commit is retried as a NEW transaction (fresh endorsement);
  * - a timeout or unavailability after submit first checks the commit status of the SAME transaction,
  *   and resubmits that same signed transaction if it is still unknown, because a new transaction
@@ -66,6 +68,13 @@ export async function submitWithRetry(
       tx = await endorse();
     } catch (err) {
       // Nothing reached the orderer yet, so a transient failure may be retried as a new transaction.
+      const lagging = classifyLedgerError(err);
+      if (lagging.kind === 'lagging') {
+        if (attempt >= policy.maxAttempts) throw lagging.error;
+        log?.info('an endorsing peer does not know the record yet, endorsing again', { attempt, code: lagging.error.code });
+        await policy.sleep(policy.backoffMs(attempt));
+        continue;
+      }
       rethrowUnlessTransient(err);
       if (attempt >= policy.maxAttempts) {
         throw new OpsError('UPSTREAM_UNAVAILABLE', `endorsement failed ${attempt} times`);
@@ -123,7 +132,7 @@ async function trySubmit(tx: EndorsedTransaction, log?: Logger): Promise<boolean
 
 function rethrowUnlessTransient(err: unknown): void {
   const kind = classifyLedgerError(err);
-  if (kind.kind === 'business') {
+  if (kind.kind === 'business' || kind.kind === 'lagging') {
     throw kind.error;
   }
   if (kind.kind === 'unknown') {

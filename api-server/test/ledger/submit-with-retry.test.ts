@@ -131,4 +131,33 @@ describe('submitWithRetry', () => {
     await submitWithRetry(gateway.endorse, { ...policy, backoffMs: (n) => n * 100, sleep: async (ms) => void waits.push(ms) });
     expect(waits).toEqual([100, 200]);
   });
+
+  it("when another org's endorsing peer does not know the proposal yet, it endorses again and commits", async () => {
+    const lagging = () => Object.assign(new Error('10 ABORTED: failed to endorse transaction'), { code: 10, details: [{ address: 'peer0.org2:7051', mspId: 'Org2MSP', message: 'chaincode response 500, PROPOSAL_NOT_FOUND: no proposal p-a442a0d0d0ff99f7' }] });
+    let endorsements = 0;
+    const gateway = new FakeGateway([{ status: [VALID] }]);
+    const endorse = async () => {
+      if (endorsements++ < 2) throw lagging();
+      return gateway.endorse();
+    };
+
+    const committed = await submitWithRetry(endorse, policy);
+
+    expect(committed).toMatchObject({ transactionId: 'tx1', attempts: 3 });
+  });
+
+  it('when the endorsing peers keep answering PROPOSAL_NOT_FOUND, that business error is the answer', async () => {
+    const lagging = () => Object.assign(new Error('10 ABORTED: failed to endorse transaction'), { code: 10, details: [{ message: 'chaincode response 500, PROPOSAL_NOT_FOUND: no proposal p-ffffffffffffffff' }] });
+    let endorsements = 0;
+
+    await expect(submitWithRetry(async () => { endorsements++; throw lagging(); }, policy)).rejects.toMatchObject({ code: 'PROPOSAL_NOT_FOUND' });
+    expect(endorsements).toBe(policy.maxAttempts);
+  });
+
+  it('when a query of its own peer answers PROPOSAL_NOT_FOUND, there is nothing to wait for: it is a business error at once', async () => {
+    let endorsements = 0;
+
+    await expect(submitWithRetry(async () => { endorsements++; throw new OpsError('PROPOSAL_NOT_FOUND', 'no proposal'); }, policy)).rejects.toMatchObject({ code: 'PROPOSAL_NOT_FOUND' });
+    expect(endorsements).toBe(1);
+  });
 });
