@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { generateApiKey } from '@opssc/api-server';
 import { OrgHandle } from './network-state';
 import { adminIdentityEnv, startOrgDaemon } from './org-daemon';
@@ -24,26 +24,39 @@ export interface ApiServerHandle {
 }
 
 /**
- * Creates the org's API keys (stored hashed for the server, plain in 0600 files for the admins) and the
- * invitation HMAC secret, once; later starts reuse them.
+ * Where the api-server's files go: the plain keys in `dir`, what the server reads in `secretsDir`. The local
+ * network keeps both in one folder; a container mounts only the secrets folder.
  */
-export function ensureApiServerFiles(org: OrgHandle): ApiServerFiles {
-  const dir = join(org.layout.root, 'api-server');
-  const files = {
+export function apiServerFiles(dir: string, secretsDir = dir): ApiServerFiles {
+  return {
     dir,
     adminKeyFile: join(dir, 'admin.key'),
     viewerKeyFile: join(dir, 'viewer.key'),
-    apiKeysFile: join(dir, 'api-keys.json'),
-    hmacKeyFile: join(dir, 'invitation-hmac.key'),
+    apiKeysFile: join(secretsDir, 'api-keys.json'),
+    hmacKeyFile: join(secretsDir, 'invitation-hmac.key'),
   };
-  if (existsSync(files.apiKeysFile)) return files;
-  mkdirSync(dir, { recursive: true });
-  const admin = generateApiKey('local-admin', 'admin');
-  const viewer = generateApiKey('local-viewer', 'viewer');
+}
+
+/**
+ * Writes an admin and a viewer API key (stored hashed for the server, plain in 0600 files for the org's admins),
+ * named `<keyIdPrefix>-admin` and `<keyIdPrefix>-viewer`, and the invitation HMAC secret: what `opssc keygen` makes.
+ */
+export function writeApiServerFiles(files: ApiServerFiles, keyIdPrefix: string): void {
+  for (const file of [files.adminKeyFile, files.viewerKeyFile, files.apiKeysFile, files.hmacKeyFile]) {
+    mkdirSync(dirname(file), { recursive: true });
+  }
+  const admin = generateApiKey(`${keyIdPrefix}-admin`, 'admin');
+  const viewer = generateApiKey(`${keyIdPrefix}-viewer`, 'viewer');
   writeFileSync(files.adminKeyFile, `${admin.key}\n`, { mode: 0o600 });
   writeFileSync(files.viewerKeyFile, `${viewer.key}\n`, { mode: 0o600 });
   writeFileSync(files.apiKeysFile, JSON.stringify([admin.record, viewer.record], null, 2));
   writeFileSync(files.hmacKeyFile, randomBytes(32).toString('hex'), { mode: 0o600 });
+}
+
+/** Creates the org's API keys and invitation HMAC secret once; later starts reuse them. */
+export function ensureApiServerFiles(org: OrgHandle): ApiServerFiles {
+  const files = apiServerFiles(org.layout.apiServer);
+  if (!existsSync(files.apiKeysFile)) writeApiServerFiles(files, 'local');
   return files;
 }
 
@@ -62,7 +75,7 @@ export function apiServerEnv(org: OrgHandle, files: ApiServerFiles, extra: NodeJ
 
 /** Where an org's api-server finds the chaincode package files it serves, each named `<label>.tar.gz`. */
 export function apiServerPackagesDir(org: OrgHandle): string {
-  return join(org.layout.root, 'api-server', 'packages');
+  return org.layout.apiServerPackages;
 }
 
 /**

@@ -100,13 +100,23 @@ export async function initConsortium(state: NetworkState, apiUrls: Record<string
   }
 }
 
+/** Records which package a committed definition runs (RecordChaincodePackage, as `org`'s admin). */
+export async function recordPackage(org: OrgHandle, channel: string, name: string, version: string, sequence: number, pkg: ChaincodePackage): Promise<void> {
+  const record = { channel, name, version, sequence, packageId: pkg.packageId, sha256: pkg.sha256, label: pkg.label };
+  await submitAsAdmin(org, 'RecordChaincodePackage', JSON.stringify(record));
+}
+
+/** Records consortium_ops' package, as deployConsortiumOps deploys it, through the first org of `state`. */
+export async function recordConsortiumOpsPackage(state: NetworkState, pkg: ChaincodePackage): Promise<void> {
+  await recordPackage(orgHandle(state, state.orgs[0].mspId), OPS_CHANNEL, CONSORTIUM_CHAINCODE, '1.0', 1, pkg);
+}
+
 /**
  * Records a deployed package on-chain (as the first org's admin) and gives every org's api-server the file: a
  * joining org's agent installs a package only if the file it downloads from a member matches this record.
  */
 export async function publishPackage(orgs: OrgHandle[], channel: string, name: string, version: string, sequence: number, pkg: ChaincodePackage): Promise<void> {
-  const record = { channel, name, version, sequence, packageId: pkg.packageId, sha256: pkg.sha256, label: pkg.label };
-  await submitAsAdmin(orgs[0], 'RecordChaincodePackage', JSON.stringify(record));
+  await recordPackage(orgs[0], channel, name, version, sequence, pkg);
   for (const org of orgs) {
     mkdirSync(apiServerPackagesDir(org), { recursive: true });
     copyFileSync(pkg.file, join(apiServerPackagesDir(org), `${pkg.label}.tar.gz`));

@@ -96,3 +96,13 @@ export async function enrollOrgIdentities(ctx: CaContext): Promise<void> {
   ]);
   writeOrgMsp(org.orgMsp, org.caCert);
 }
+
+/**
+ * Enrolls a TLS client pair for the org admin into `tlsDir` as ca.crt, client.crt and client.key: what a client
+ * presents for mutual TLS to the orderer admin API instead of the orderer's own TLS key. Needs the org's CA
+ * running and its identities enrolled.
+ */
+export async function enrollAdminTlsClient(ctx: CaContext, tlsDir: string): Promise<void> {
+  await enroll(ctx, 'orgadmin', 'orgadminpw', tlsDir, true);
+  normalizeTlsDir(tlsDir, 'client');
+}

@@ -25,16 +25,27 @@ export function normalizeEnrolledMsp(mspDir: string): void {
   writeNodeOuConfig(mspDir);
 }
 
+/** The one file of a folder whose file name Fabric CA chooses; more than one would make the choice a guess. */
+function onlyFile(dir: string): string {
+  const files = readdirSync(dir);
+  if (files.length !== 1) throw new Error(`expected one file in ${dir}, found ${files.length}`);
+  return join(dir, files[0]);
+}
+
+/** An enrolled MSP's signing certificate and private key. Fabric CA names the key file after the key's SKI. */
+export function enrolledIdentityFiles(mspDir: string): { certFile: string; keyFile: string } {
+  return { certFile: join(mspDir, 'signcerts', 'cert.pem'), keyFile: onlyFile(join(mspDir, 'keystore')) };
+}
+
 /**
  * A TLS enrollment lands as an MSP folder; flatten it to ca.crt, server.crt and server.key, the names every
- * node config below uses.
+ * node config below uses, or to ca.crt, client.crt and client.key for a client pair.
  */
-export function normalizeTlsDir(tlsDir: string): void {
-  const [key] = readdirSync(join(tlsDir, 'keystore'));
-  const [ca] = readdirSync(join(tlsDir, 'tlscacerts'));
-  copyFileSync(join(tlsDir, 'keystore', key), join(tlsDir, 'server.key'));
-  copyFileSync(join(tlsDir, 'signcerts', 'cert.pem'), join(tlsDir, 'server.crt'));
-  copyFileSync(join(tlsDir, 'tlscacerts', ca), join(tlsDir, 'ca.crt'));
+export function normalizeTlsDir(tlsDir: string, role: 'server' | 'client' = 'server'): void {
+  const { certFile, keyFile } = enrolledIdentityFiles(tlsDir);
+  copyFileSync(keyFile, join(tlsDir, `${role}.key`));
+  copyFileSync(certFile, join(tlsDir, `${role}.crt`));
+  copyFileSync(onlyFile(join(tlsDir, 'tlscacerts')), join(tlsDir, 'ca.crt'));
   for (const sub of ['keystore', 'signcerts', 'tlscacerts', 'cacerts', 'user', 'IssuerPublicKey', 'IssuerRevocationPublicKey']) {
     rmSync(join(tlsDir, sub), { recursive: true, force: true });
   }

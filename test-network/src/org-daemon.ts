@@ -1,19 +1,19 @@
-import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { waitHealthy } from './health';
+import { enrolledIdentityFiles } from './msp-files';
 import { OrgHandle } from './network-state';
 import { isAlive, startDaemon } from './process-supervisor';
 import { logDir, pidDir, repoRoot } from './run-layout';
 
 /** The org admin's certificate and key files, which the org's api-server and agent act with. */
 export function adminIdentityEnv(org: OrgHandle): NodeJS.ProcessEnv {
-  const keystore = join(org.layout.adminMsp, 'keystore');
+  const admin = enrolledIdentityFiles(org.layout.adminMsp);
   return {
     OPSSC_ORG_MSP_ID: org.state.mspId,
     OPSSC_PEER_ENDPOINT: `127.0.0.1:${org.ports.peer}`,
     OPSSC_PEER_TLS_CA_FILE: join(org.layout.peerTls, 'ca.crt'),
-    OPSSC_IDENTITY_CERT_FILE: join(org.layout.adminMsp, 'signcerts', 'cert.pem'),
-    OPSSC_IDENTITY_KEY_FILE: join(keystore, readdirSync(keystore)[0]),
+    OPSSC_IDENTITY_CERT_FILE: admin.certFile,
+    OPSSC_IDENTITY_KEY_FILE: admin.keyFile,
   };
 }
 

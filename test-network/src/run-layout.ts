@@ -27,6 +27,10 @@ export interface OrgLayout {
   ordererTls: string;
   ordererData: string;
   ordererConfig: string;
+  /** The org's api-server files: the plain API keys for its admins, and the key hashes and secret the server reads. */
+  apiServer: string;
+  /** `<label>.tar.gz` of each chaincode package the org's api-server serves to joining orgs. */
+  apiServerPackages: string;
 }
 
 /** Org names are `Org1`, `Org2`, …; their MSP IDs `Org1MSP`, …; their folders lower case. */
@@ -50,6 +54,8 @@ export function orgLayout(runDir: string, orgName: string): OrgLayout {
     ordererTls: join(root, 'orderer', 'tls'),
     ordererData: join(root, 'orderer', 'data'),
     ordererConfig: join(root, 'orderer', 'config'),
+    apiServer: join(root, 'api-server'),
+    apiServerPackages: join(root, 'api-server', 'packages'),
   };
 }
 

@@ -1,53 +1,53 @@
-import { existsSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { DEFAULT_BASE_PORT } from '../../src/cli';
+import { COMPOSE_BASE_PORT, COMPOSE_BOOTSTRAP_COMMAND, COMPOSE_ORGS, COMPOSE_RUN_DIR, preparedFolders } from '../../src/compose-bootstrap-layout';
 import { orgLayout } from '../../src/run-layout';
-import { loadCompose, mountsOf, repoRoot } from './support/compose-document';
+import { COMPOSE_FILE, loadCompose, mountsOf, repoRoot } from './support/compose-document';
 
-// docker/compose-bootstrap.cjs is plain JavaScript on top of test-network/dist, so neither tsc nor eslint sees
-// what it calls; these tests fail when the local network's code stops exporting it or the compose file drifts.
-const HELPER = join(repoRoot, 'docker', 'compose-bootstrap.cjs');
-const source = readFileSync(HELPER, 'utf8');
-const modules = [...source.matchAll(/require\(dist\('([\w-]+)'\)\)/g)].map(([, name]) => name);
-
-interface Helper {
-  RUN_DIR: string;
-  BASE_PORT: number;
-  ORGS: number;
-  PREPARED_FOLDERS: Record<string, string>;
-}
-
-describe('docker/compose-bootstrap.cjs', () => {
+// `npm run compose:bootstrap` prepares the files docker-compose.yaml mounts and reaches the containers through the
+// ports it publishes; these tests fail when the command and the compose file drift apart.
+describe('npm run compose:bootstrap against docker-compose.yaml', () => {
   const compose = loadCompose();
-  const load = () => import(HELPER) as Promise<Helper>;
+  const mounts = Object.values(compose.services).flatMap(mountsOf);
+  /** What the containers mount from an org's folder, relative to it. */
+  const orgMounts = [...new Set(mounts.map((m) => /^\.\/\.run\/compose\/orgs\/org\d+\/(.+)$/.exec(m.source)?.[1]).filter((p): p is string => p !== undefined))];
 
-  it('loads only modules the local network has', () => {
-    expect(modules.length).toBeGreaterThan(0);
-    expect(modules.filter((name) => !existsSync(join(repoRoot, 'test-network', 'src', `${name}.ts`)))).toEqual([]);
+  it('prepares the folder whose org folders the compose file mounts', () => {
+    const orgDirs = new Set(mounts.map((m) => /^\.\/(.+\/orgs)\/org\d+\//.exec(m.source)?.[1]).filter(Boolean));
+
+    expect(orgDirs).toEqual(new Set([join(relative(repoRoot, COMPOSE_RUN_DIR), 'orgs')]));
   });
 
-  it('calls only what those modules and the api-server export', async () => {
-    const sources = [...modules.map((name) => join(repoRoot, 'test-network', 'src', name)), join(repoRoot, 'api-server', 'src', 'index')];
-    const exported = new Set((await Promise.all(sources.map((s) => import(s) as Promise<Record<string, unknown>>))).flatMap((m) => Object.keys(m)));
-    const used = [...new Set([...source.matchAll(/\bt\.(\w+)/g)].map(([, name]) => name))];
+  it('prepares as many orgs as the compose file runs, on the local network\'s default ports, which it publishes', () => {
+    // consortium-layout.test.ts checks that the compose file publishes the default layout's ports
+    const caServices = Object.keys(compose.services).filter((name) => /^ca\.org\d+$/.test(name));
 
-    expect(used.filter((name) => !exported.has(name))).toEqual([]);
+    expect({ orgs: COMPOSE_ORGS, basePort: COMPOSE_BASE_PORT }).toEqual({ orgs: caServices.length, basePort: DEFAULT_BASE_PORT });
   });
 
-  it('prepares the orgs and ports the compose file runs, in the folder it mounts', async () => {
-    const helper = await load();
-    const orgDirs = new Set(Object.values(compose.services).flatMap(mountsOf).map((m) => /^\.\/(.+\/orgs)\/org\d+\//.exec(m.source)?.[1]).filter(Boolean));
-
-    expect({ runDir: relative(repoRoot, helper.RUN_DIR), orgs: helper.ORGS, basePort: helper.BASE_PORT }).toEqual({ runDir: '.run/compose', orgs: 2, basePort: DEFAULT_BASE_PORT });
-    expect(orgDirs).toEqual(new Set(['.run/compose/orgs']));
-  });
-
-  it('writes every org folder the compose file mounts that the local network does not', async () => {
-    const { PREPARED_FOLDERS } = await load();
+  it('writes every org folder the compose file mounts that the local network does not', () => {
     const org = orgLayout('/run', 'Org1');
-    const layout = [org.caHome, org.orgMsp, org.peerMsp, org.peerTls, org.ordererMsp, org.ordererTls].map((dir) => relative(org.root, dir));
-    const mounted = new Set(Object.values(compose.services).flatMap(mountsOf).map((m) => /^\.\/\.run\/compose\/orgs\/org\d+\/(.+)$/.exec(m.source)?.[1]).filter((p): p is string => p !== undefined));
+    const layout = [org.caHome, org.orgMsp, org.peerMsp, org.peerTls, org.ordererMsp, org.ordererTls];
+    const written = [...layout, ...Object.values(preparedFolders(org))].map((dir) => relative(org.root, dir));
 
-    expect([...mounted].filter((p) => !layout.includes(p) && !Object.values(PREPARED_FOLDERS).includes(p))).toEqual([]);
+    expect(orgMounts.filter((p) => !written.includes(p))).toEqual([]);
+  });
+
+  it('has the api-server mount its secrets folder and never the folder of the plain API keys above it', () => {
+    const org = orgLayout('/run', 'Org1');
+    const plainKeys = relative(org.root, org.apiServer);
+
+    expect(orgMounts).toContain(relative(org.root, preparedFolders(org).apiServerSecrets));
+    expect(orgMounts.filter((p) => p === plainKeys || plainKeys.startsWith(`${p}/`))).toEqual([]);
+  });
+
+  it('is the command the compose file tells users to run, with the npm script the repository defines', () => {
+    const comments = readFileSync(COMPOSE_FILE, 'utf8').split('\n').filter((line) => line.startsWith('#'));
+    const scripts = (JSON.parse(readFileSync(join(repoRoot, 'package.json'), 'utf8')) as { scripts: Record<string, string> }).scripts;
+    const [, script] = /^npm run (\S+) --$/.exec(COMPOSE_BOOTSTRAP_COMMAND) ?? [];
+
+    expect(['prepare', 'bootstrap'].map((step) => comments.some((line) => line.includes(`${COMPOSE_BOOTSTRAP_COMMAND} ${step}`)))).toEqual([true, true]);
+    expect(scripts[script]).toMatch(/node test-network\/dist\/compose-bootstrap\.js$/);
   });
 });
