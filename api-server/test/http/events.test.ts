@@ -25,6 +25,12 @@ async function readEvents(server: TestServer, count: number, headers: Record<str
   return events;
 }
 
+/** Waits until the server has opened its ledger event stream for the client (no fixed sleep: a loaded machine is slow). */
+async function streamOpened(server: TestServer): Promise<void> {
+  for (let i = 0; i < 500 && server.ledger.openStreams === 0; i++) await new Promise((resolve) => setTimeout(resolve, 10));
+  expect(server.ledger.openStreams).toBe(1);
+}
+
 describe('event stream (SSE)', () => {
   let server: TestServer;
   beforeEach(async () => {
@@ -34,7 +40,7 @@ describe('event stream (SSE)', () => {
 
   it('streams new chaincode events with id <block>:<txId>, the event name and the JSON payload', async () => {
     const reading = readEvents(server, 1);
-    await new Promise((resolve) => setTimeout(resolve, 50));
+    await streamOpened(server);
     const event = server.ledger.emit('VoteCast', { proposalId: 'p-0123456789abcdef', mspId: 'Org2MSP' });
     const [frame] = await reading;
     const lines = frame.split('\n');
@@ -68,8 +74,7 @@ describe('event stream (SSE)', () => {
 
   it('when the client disconnects, the ledger event stream is closed', async () => {
     const reading = readEvents(server, 1);
-    await new Promise((resolve) => setTimeout(resolve, 50));
-    expect(server.ledger.openStreams).toBe(1);
+    await streamOpened(server);
     server.ledger.emit('VoteCast', { proposalId: 'p-1' });
     await reading;
     for (let i = 0; i < 50 && server.ledger.openStreams > 0; i++) {
