@@ -10,7 +10,7 @@ import { NetworkState, orgHandle } from '../src/network-state';
 import { listPeerChannels } from '../src/peer-cli';
 import { repoRoot } from '../src/run-layout';
 import { endorseSample } from '../src/sample-endorsement';
-import { fetchChannelConfig, ordererChannels } from './support/fabric-oracles';
+import { fetchChannelConfig, installedPackageIds, ordererChannels } from './support/fabric-oracles';
 import { stopSuiteNetwork, suiteRunDir } from './support/suite-network';
 
 jest.setTimeout(900_000);
@@ -36,6 +36,19 @@ describe('channel creation and updates by proposal, end to end', () => {
   // packaging blocks the event loop for seconds: done before any HTTP connection is open, so that no idle
   // keep-alive socket is closed by the server unnoticed
   const pkg = packageNodeChaincode(join(repoRoot, 'test-network', 'fixtures', 'smoke-chaincode'), 'basic2_1.0', join(scratch, 'basic2_1.0.tar.gz'));
+  const pkg3 = packageNodeChaincode(join(repoRoot, 'test-network', 'fixtures', 'smoke-chaincode'), 'basic3_1.0', join(scratch, 'basic3_1.0.tar.gz'));
+
+  /** Uploads `file` to Org1's api-server, proposes it on `channel`, has both orgs approve, and waits for APPLIED. */
+  async function deployByProposal(file: string, channel: string, name: string): Promise<{ deploymentSteps: { kind: string; mspId: string; status: string }[] }> {
+    const { packageId } = await api.Org1MSP.uploadPackage(file);
+    const proposal = await api.Org1MSP.call('POST', '/api/v1/proposals', { type: 'DEPLOY_CHAINCODE', payload: { channel, name, version: '1.0', packageId } });
+    for (const mspId of ORGS) await api[mspId].call('POST', `/api/v1/proposals/${proposal.id}/votes`, { decision: 'approve', reason: 'deploy it' });
+    return poll(`${proposal.id} to be APPLIED`, async () => {
+      const p = await api.Org2MSP.call('GET', `/api/v1/proposals/${proposal.id}`);
+      if (p.status === 'FAILED') throw new Error(`${proposal.id} FAILED: ${p.statusReason} ${JSON.stringify(p.deploymentSteps)}`);
+      return p.status === 'APPLIED' ? p : undefined;
+    });
+  }
 
   async function proposeAndApply(payload: object, type = 'UPDATE_CHANNEL'): Promise<ProposalBody> {
     const proposal: ProposalBody = await api.Org1MSP.call('POST', '/api/v1/proposals', { type, payload });
@@ -96,15 +109,7 @@ describe('channel creation and updates by proposal, end to end', () => {
   });
 
   it(`deploys a Node chaincode onto ${CHANNEL2} by proposal, and each org invokes it there`, async () => {
-    const { packageId } = await api.Org1MSP.uploadPackage(pkg.file);
-
-    const proposal = await api.Org1MSP.call('POST', '/api/v1/proposals', { type: 'DEPLOY_CHAINCODE', payload: { channel: CHANNEL2, name: 'basic2', version: '1.0', packageId } });
-    for (const mspId of ORGS) await api[mspId].call('POST', `/api/v1/proposals/${proposal.id}/votes`, { decision: 'approve', reason: 'deploy it' });
-    await poll(`${proposal.id} to be APPLIED`, async () => {
-      const p = await api.Org2MSP.call('GET', `/api/v1/proposals/${proposal.id}`);
-      if (p.status === 'FAILED') throw new Error(`${proposal.id} FAILED: ${p.statusReason} ${JSON.stringify(p.deploymentSteps)}`);
-      return p.status === 'APPLIED' ? p : undefined;
-    });
+    await deployByProposal(pkg.file, CHANNEL2, 'basic2');
 
     expect(await queryCommitted(orgHandle(network, 'Org1MSP'), CHANNEL2, 'basic2')).toMatchObject({ sequence: 1, approvals: { Org1MSP: true, Org2MSP: true } });
     for (const mspId of ORGS) {
@@ -114,11 +119,20 @@ describe('channel creation and updates by proposal, end to end', () => {
     }
   });
 
-  it(`creates ${CHANNEL3} of Org1 alone by proposal, then adds the member Org2 by proposal: Org1 alone signs, the config lists both orgs, and Org2's agent joins its peer`, async () => {
+  it(`creates ${CHANNEL3} of Org1 alone by proposal and deploys a chaincode there, in which only Org1 takes part`, async () => {
     await proposeAndApply({ channel: CHANNEL3, members: ['Org1MSP'] }, 'CREATE_CHANNEL');
     expect(await ordererChannels(orgHandle(network, 'Org2MSP'))).not.toContain(CHANNEL3);
     const before = await poll(`${CHANNEL3} to serve its config`, () => fetchChannelConfig(orgHandle(network, 'Org1MSP'), CHANNEL3).catch(() => undefined), 60_000);
     expect(Object.keys(before.channelGroup.groups.Application.groups).sort()).toEqual(['Org1MSP']);
+
+    const deployed = await deployByProposal(pkg3.file, CHANNEL3, 'basic3');
+
+    // Org2 is not on the channel: its agent takes no part (it would fail the approval and the deployment)
+    expect(deployed.deploymentSteps.map((s) => `${s.kind} ${s.mspId} ${s.status}`).sort()).toEqual(['COMMIT Org1MSP COMMITTED', 'ORG Org1MSP INSTALLED_APPROVED']);
+    expect(await installedPackageIds(orgHandle(network, 'Org2MSP'))).not.toContain(pkg3.packageId);
+  });
+
+  it(`adds the member Org2 to ${CHANNEL3} by proposal: Org1 alone signs, the config lists both orgs, and Org2's agent joins its peer`, async () => {
 
     const applied = await proposeAndApply({ channel: CHANNEL3, change: { kind: 'ADD_ORG', mspId: 'Org2MSP' } });
 
@@ -134,5 +148,20 @@ describe('channel creation and updates by proposal, end to end', () => {
     const org2Peer = orgHandle(network, 'Org2MSP');
     const joined = await poll(`Org2's peer to join ${CHANNEL3}`, async () => ((await listPeerChannels(org2Peer)).includes(CHANNEL3) ? true : undefined), 120_000);
     expect(joined).toBe(true);
+  });
+
+  it(`then Org2's agent catches up the chaincode committed on ${CHANNEL3}: it installs the recorded package, approves the definition, and Org2 endorses it`, async () => {
+    const org2 = orgHandle(network, 'Org2MSP');
+
+    const approved = await poll(`Org2's approval of basic3 on ${CHANNEL3}`, async () => {
+      const committed = await queryCommitted(org2, CHANNEL3, 'basic3').catch(() => undefined);
+      return committed?.approvals?.Org2MSP ? committed : undefined;
+    }, 180_000);
+
+    expect(approved).toMatchObject({ sequence: 1, approvals: { Org1MSP: true, Org2MSP: true } });
+    expect(await installedPackageIds(org2)).toContain(pkg3.packageId);
+    // the channel's default endorsement policy is now a majority of two orgs: Org2's peer must endorse too
+    const endorsed = await whileDiscoveryConverges(() => endorseSample(org2, CHANNEL3, 'basic3', ['Org1MSP']));
+    expect(endorsed).toMatchObject({ valid: true, readBack: 'Org2MSP was here' });
   });
 });

@@ -25,7 +25,14 @@ type Left =
   | { kind: 'by-hand'; todo: string; reason: string };
 
 /** The ports a catch-up acts through. */
-export type CatchUpDeps = Pick<ExecutorDeps, 'client'> & { deployer: ChaincodeDeployerPort; packageSource: PackageSourcePort };
+export type CatchUpDeps = Pick<ExecutorDeps, 'client' | 'clock' | 'timing'> & { deployer: ChaincodeDeployerPort; packageSource: PackageSourcePort };
+
+/**
+ * How many times (every commitPollMs) a pass asks again while the peer has not yet processed the config
+ * block that admitted this org. Right after the join that takes a few seconds; waiting for it here
+ * saves a whole reconcile interval, and the bound keeps the agent's serial queue moving.
+ */
+const PEER_CATCH_UP_POLLS = 40;
 
 /**
  * Installs and approves, for this org, the chaincode definitions committed on a channel an ADD_ORG
@@ -37,7 +44,11 @@ export type CatchUpDeps = Pick<ExecutorDeps, 'client'> & { deployer: ChaincodeDe
  * what the agent cannot do is returned for the status board.
  */
 export async function catchUpChannelChaincodes(deps: CatchUpDeps, channel: string, me: string, log: CatchUpStepLog): Promise<CatchUpResult> {
-  const committed = await deps.deployer.committedDefinitions(channel);
+  let committed = await deps.deployer.committedDefinitions(channel);
+  for (let poll = 0; !committed && poll < PEER_CATCH_UP_POLLS; poll++) {
+    await deps.clock.sleep(deps.timing.commitPollMs);
+    committed = await deps.deployer.committedDefinitions(channel);
+  }
   if (!committed) return { kind: 'left', waitingFor: `${me}'s peer to process the config block that added ${me} to ${channel}` };
   const approved: string[] = [];
   const left: Left[] = [];
