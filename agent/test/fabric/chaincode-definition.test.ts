@@ -1,6 +1,6 @@
 import { peer } from '@hyperledger/fabric-protos';
 import { approveArgs, commitArgs, parametersOf, sameParameters, validationParameter, type ChaincodeDefinition } from '../../src/fabric';
-import { anyPeerOf } from './support/signature-policy';
+import { peersPolicy } from '../support/endorsement-policy';
 
 const definition: ChaincodeDefinition = { channelId: 'ops-channel', name: 'smoke', version: '1.0', sequence: 1 };
 
@@ -16,7 +16,7 @@ describe('a chaincode definition', () => {
   });
 
   it('carries a signature policy as an ApplicationPolicy', () => {
-    const policy = anyPeerOf('Org1MSP', 'Org2MSP');
+    const policy = peersPolicy(1, ['Org1MSP', 'Org2MSP']);
 
     const decoded = peer.ApplicationPolicy.deserializeBinary(validationParameter({ signaturePolicy: policy }));
 
@@ -47,6 +47,6 @@ describe('a chaincode definition', () => {
     expect(sameParameters(parametersOf(definition), parametersOf(explicit))).toBe(true);
     expect(sameParameters(parametersOf(definition), parametersOf({ ...definition, version: '1.1' }))).toBe(false);
     expect(sameParameters(parametersOf(definition), parametersOf({ ...definition, initRequired: true }))).toBe(false);
-    expect(sameParameters(parametersOf(definition), parametersOf({ ...definition, endorsementPolicy: { signaturePolicy: anyPeerOf('Org1MSP') } }))).toBe(false);
+    expect(sameParameters(parametersOf(definition), parametersOf({ ...definition, endorsementPolicy: { signaturePolicy: peersPolicy(1, ['Org1MSP']) } }))).toBe(false);
   });
 });

@@ -14,7 +14,7 @@ import { configSummary, consentedPart, eventually } from './support/block-views'
 import { computeConfigUpdate, configUpdateEnvelope, widenEndorsementPolicy } from './support/config-update';
 import { chainInfo, commitReadiness, fetchConfigBlock, installedPackageIds, ordererChannels } from '../../../test-network/test/support/fabric-oracles';
 import { orgAdmin, type OrgAdmin } from './support/org-admin';
-import { anyPeerOf } from './support/signature-policy';
+import { peersPolicy } from '../support/endorsement-policy';
 
 jest.setTimeout(600_000);
 
@@ -35,7 +35,7 @@ describe("the agent's Fabric admin operations on a real network, checked with Fa
     name: 'smoke',
     version: '1.0',
     sequence: 1,
-    endorsementPolicy: { signaturePolicy: anyPeerOf('Org1MSP', 'Org2MSP') },
+    endorsementPolicy: { signaturePolicy: peersPolicy(1, ['Org1MSP', 'Org2MSP']) },
   });
 
   beforeAll(async () => {
