@@ -65,6 +65,20 @@ function seekPosition(position: number | 'newest' | 'oldest'): orderer.SeekPosit
   return seek;
 }
 
+/**
+ * The settle function of a one-request stream: the first outcome (resolve or reject) wins and cancels the
+ * stream; whatever the stream reports after that ('error' on cancel, 'end') changes nothing.
+ */
+function settleOnce(stream: { cancel(): void }): (outcome: () => void) => void {
+  let settled = false;
+  return (outcome) => {
+    if (settled) return;
+    settled = true;
+    outcome();
+    stream.cancel();
+  };
+}
+
 /** Connects to an orderer's AtomicBroadcast service; the connection is lazy and closed with `close()`. */
 export function connectOrdererAdmin(options: OrdererAdminOptions): OrdererAdmin {
   const { endpoint, identity } = options;
@@ -88,13 +102,7 @@ export function connectOrdererAdmin(options: OrdererAdminOptions): OrdererAdmin 
     const block = await new Promise<common.Block>((resolve, reject) => {
       const stream = client.makeBidiStreamRequest(DELIVER, serializeMessage, (bytes: Buffer) => orderer.DeliverResponse.deserializeBinary(bytes), { deadline: Date.now() + timeoutMs });
       let delivered: common.Block | undefined;
-      let settled = false;
-      const settle = (outcome: () => void) => {
-        if (settled) return;
-        settled = true;
-        outcome();
-        stream.cancel();
-      };
+      const settle = settleOnce(stream);
       // The orderer sends the block, then a status that ends the request.
       stream.on('data', (response: orderer.DeliverResponse) => {
         if (response.getTypeCase() === orderer.DeliverResponse.TypeCase.BLOCK) {
@@ -133,13 +141,7 @@ export function connectOrdererAdmin(options: OrdererAdminOptions): OrdererAdmin 
         const stream = client.makeBidiStreamRequest(BROADCAST, serializeMessage, (bytes: Buffer) => orderer.BroadcastResponse.deserializeBinary(bytes), {
           deadline: Date.now() + timeoutMs,
         });
-        let settled = false;
-        const settle = (outcome: () => void) => {
-          if (settled) return;
-          settled = true;
-          outcome();
-          stream.cancel();
-        };
+        const settle = settleOnce(stream);
         // One envelope in, one BroadcastResponse out.
         stream.on('data', (response: orderer.BroadcastResponse) => {
           const status = response.getStatus();
