@@ -1,23 +1,7 @@
-import type { JoinRequest, ValidationReport } from '@opssc/core';
+import type { JoinRequest } from '@opssc/core';
+import type { JoinOutcome, JoinStatus } from '../features/join-requests/join-requests-service';
 
-/** The api-server's answer to a join request (see the JoinOutcome schema). */
-export interface JoinOutcome {
-  proposalId: string;
-  digest: string;
-  report?: ValidationReport;
-  attested: boolean;
-  created: boolean;
-  autoApproved: boolean;
-}
-
-/** The api-server's view of a join request's progress (see the JoinStatus schema). */
-export interface JoinStatus {
-  proposalId: string;
-  mspId: string;
-  status: string;
-  memberStatus?: string;
-  report?: ValidationReport;
-}
+export type { JoinOutcome, JoinStatus };
 
 /** An error answer of an api-server, with its stable code. */
 export class ApiError extends Error {

@@ -10,7 +10,8 @@ import { checkProofOfPossession } from './proof-check';
 export interface JoinOutcome {
   proposalId: string;
   digest: string;
-  report: ValidationReport | undefined;
+  /** Absent from the JSON when the chaincode stored no report. */
+  report?: ValidationReport;
   /** True when this org holds the same request as the proposal (it relayed it or its digest matched). */
   attested: boolean;
   /** True when this request created the proposal; false when it attested an existing one. */
@@ -23,8 +24,8 @@ export interface JoinStatus {
   proposalId: string;
   mspId: string;
   status: string;
-  memberStatus: string | undefined;
-  report: ValidationReport | undefined;
+  memberStatus?: string;
+  report?: ValidationReport;
   /** The channels the proposal adds the org to, ops channel first. */
   channels: string[];
   /** Per channel, the newest apply attempt: a channel's config includes the org once its task is COMMITTED. */
