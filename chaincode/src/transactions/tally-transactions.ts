@@ -16,13 +16,7 @@ import { settleProposal, type Settlement } from './settle-proposal';
  * api-servers may all call it after every vote.
  */
 export async function tallyProposal(ctx: Context, proposalId: string): Promise<string> {
-  const tx = txContext(ctx);
-  await authorize(tx, 'active-admin');
-  const proposal = await requireProposal(tx, assertProposalId(proposalId));
-  if (proposal.status !== 'OPEN') {
-    return canonicalJson(proposal);
-  }
-  const settled = await evaluateAndSettle(tx, proposal);
+  const { proposal, settled } = await tallyIfOpen(ctx, proposalId);
   return canonicalJson(settled?.proposal ?? proposal);
 }
 
@@ -32,17 +26,23 @@ export async function tallyProposal(ctx: Context, proposalId: string): Promise<s
  * PROPOSAL_DEADLINE_NOT_REACHED otherwise. A proposal that is not OPEN is returned unchanged.
  */
 export async function closeProposal(ctx: Context, proposalId: string): Promise<string> {
+  const { proposal, settled } = await tallyIfOpen(ctx, proposalId);
+  if (proposal.status === 'OPEN' && !settled) {
+    throw new OpsError('PROPOSAL_DEADLINE_NOT_REACHED', `${proposal.id} is open until ${proposal.deadline}`);
+  }
+  return canonicalJson(settled?.proposal ?? proposal);
+}
+
+/** What TallyProposal and CloseProposal share: an active admin's call, the proposal, and its settlement if it was OPEN and is decided. */
+async function tallyIfOpen(ctx: Context, proposalId: string): Promise<{ proposal: Proposal; settled?: Settlement }> {
   const tx = txContext(ctx);
   await authorize(tx, 'active-admin');
   const proposal = await requireProposal(tx, assertProposalId(proposalId));
   if (proposal.status !== 'OPEN') {
-    return canonicalJson(proposal);
+    return { proposal };
   }
   const settled = await evaluateAndSettle(tx, proposal);
-  if (!settled) {
-    throw new OpsError('PROPOSAL_DEADLINE_NOT_REACHED', `${proposal.id} is open until ${proposal.deadline}`);
-  }
-  return canonicalJson(settled.proposal);
+  return settled ? { proposal, settled } : { proposal };
 }
 
 /** Only its proposer (or, for a join request, the relaying org) withdraws an OPEN proposal. */
