@@ -3,32 +3,22 @@ import type { ProposalStatus, ProposalType } from '@opssc/core';
 import { DEFAULT_AGENT_OPTIONS, type AgentOptions } from './agent-options';
 import { eventPayload, proposalToDrive } from './events/event-trigger';
 import { ProposalDriver, type DriveOutcome } from './executor/drive-proposal';
+import type { ExecutorDeps } from './executor/executor-deps';
 import { ConsortiumClient } from './ledger/consortium-client';
-import type { Logger } from './logging/logger';
-import type { BroadcasterPort, ChaincodeDefinitionsPort, ChaincodeDeployerPort, ChannelJoinPort, ClockPort, ConfigFetcherPort, EventsPort, LedgerPort, OrdererJoinPort, PackageSourcePort, SignerPort } from './ports';
+import type { EventsPort, LedgerPort } from './ports';
 import { SerialQueue } from './serial-queue';
 import { StatusBoard, type AgentStatus } from './status/status-board';
 
-/** Every port the agent acts through. main.ts wires the real ones; tests wire fakes the same way. */
-export interface AgentPorts {
+/**
+ * Every port the agent acts through: the executors' ports (executor-deps.ts, where the optional ones are
+ * described) and the ledger, its events and the event checkpoint. main.ts wires the real ones; tests wire
+ * fakes the same way.
+ */
+export type AgentPorts = Omit<ExecutorDeps, 'client' | 'timing'> & {
   ledger: LedgerPort;
   events: EventsPort;
   checkpointer: Checkpointer;
-  configFetcher: ConfigFetcherPort;
-  broadcaster: BroadcasterPort;
-  chaincodeDefinitions: ChaincodeDefinitionsPort;
-  signer: SignerPort;
-  clock: ClockPort;
-  logger: Logger;
-  /** This org's peer lifecycle, for DEPLOY_CHAINCODE proposals and for the chaincodes of a channel an ADD_ORG added the org to (without it, the agent leaves both alone). */
-  deployer?: ChaincodeDeployerPort;
-  /** Where packages of DEPLOY_CHAINCODE proposals (and of the definitions they committed) are downloaded from. */
-  packageSource?: PackageSourcePort;
-  /** This org's peer, to join channels an UPDATE_CHANNEL added the org to or a CREATE_CHANNEL made (without it, that is left to the operator). */
-  channelJoin?: ChannelJoinPort;
-  /** This org's orderer, to join channels a CREATE_CHANNEL made it a consenter of. */
-  ordererJoin?: OrdererJoinPort;
-}
+};
 
 /** Proposals in these statuses may need this agent: to be tallied, or to be carried out. */
 const RECONCILED: readonly ProposalStatus[] = ['APPROVED', 'APPLYING', 'OPEN'];

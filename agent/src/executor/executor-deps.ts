@@ -30,6 +30,6 @@ export interface ExecutorDeps {
   packageSource?: PackageSourcePort;
   /** Joining this org's peer to channels (UPDATE_CHANNEL ADD_ORG of this org, CREATE_CHANNEL); without it, that is left to the operator. */
   channelJoin?: ChannelJoinPort;
-  /** Joining this org's orderer to channels a CREATE_CHANNEL made it a consenter of. */
+  /** This org's orderer: joining the channels a CREATE_CHANNEL or an ADD_CONSENTER made it a consenter of, leaving those a REMOVE_CONSENTER took it out of. */
   ordererJoin?: OrdererJoinPort;
 }
