@@ -16,6 +16,11 @@ function str(value: unknown): string | undefined {
   return typeof value === 'string' ? value : undefined;
 }
 
+/** A string field that names something (an org, a URL, an id): absent when missing or empty. */
+function name(value: unknown): string | undefined {
+  return str(value) || undefined;
+}
+
 /** An invitation as `GetInvitation` returns it (with `tokenHmac`, which must never leave the server). */
 export interface InvitationView {
   invitationId: string;
@@ -63,6 +68,10 @@ export interface ProposalView {
   tasks: TaskSummary[];
   /** While OPEN: what a tally would conclude now (`UNDECIDED`, `DECIDED`, `EXPIRED`, `DROPPED`, `ERROR`). */
   evaluationKind: string | undefined;
+  /** The proposing org. */
+  proposer: string | undefined;
+  /** A DEPLOY_CHAINCODE's package id. */
+  packageId: string | undefined;
 }
 
 /** Where applying a proposal stands on one channel: its newest attempt and that attempt's status. */
@@ -103,7 +112,28 @@ export function readProposal(value: unknown): ProposalView {
     channels: Array.isArray(record.channels) ? record.channels.filter((c): c is string => typeof c === 'string') : [],
     tasks: newestTasks(record.tasks),
     evaluationKind: str(asObject(record.evaluation).kind),
+    proposer: name(record.proposer),
+    packageId: name(payload.packageId),
   };
+}
+
+/** The fields of a chaincode package record the server fetches packages by; the sources only a deployment's commit writes. */
+export interface PackageRecordView {
+  packageId: string | undefined;
+  sha256: string | undefined;
+  packageUrl: string | undefined;
+  proposalId: string | undefined;
+}
+
+/** Reads a chaincode package record (`ListChaincodePackages`, `GetChaincodePackage`). */
+export function readPackageRecord(value: unknown): PackageRecordView {
+  const record = asObject(value);
+  return { packageId: str(record.packageId), sha256: str(record.sha256), packageUrl: name(record.packageUrl), proposalId: name(record.proposalId) };
+}
+
+/** Reads the api-server URL a member publishes in its metadata. */
+export function memberApiUrl(value: unknown): string | undefined {
+  return name(asObject(asObject(value).metadata).apiUrl);
 }
 
 /** Reads a member's status (`PROPOSED`, `APPROVED`, `ACTIVE`, ...). */

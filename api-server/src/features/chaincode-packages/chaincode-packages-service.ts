@@ -74,8 +74,8 @@ export class ChaincodePackagesService {
    * proposal's sha256 before installing them, so this server is not trusted either way.
    */
   async downloadForDeployment(proposalId: string): Promise<PackageFile> {
-    const proposal = asDeployment(await this.ledger.evaluate('GetProposal', [proposalId]));
-    if (proposal.type !== 'DEPLOY_CHAINCODE' || !APPROVED_DEPLOYMENT.has(proposal.status ?? '') || !proposal.packageId) {
+    const proposal = readProposal(await this.ledger.evaluate('GetProposal', [proposalId]));
+    if (proposal.type !== 'DEPLOY_CHAINCODE' || !APPROVED_DEPLOYMENT.has(proposal.status) || !proposal.packageId) {
       throw new OpsError('FORBIDDEN', `${proposalId} is not an approved DEPLOY_CHAINCODE (${proposal.type} ${proposal.status})`);
     }
     const file = await this.requireFiles().find(proposal.packageId);
@@ -119,10 +119,4 @@ export class ChaincodePackagesService {
       throw refused(`${invitation.usedFor} is ${proposal.status}`);
     }
   }
-}
-
-function asDeployment(value: unknown): { type?: string; status?: string; packageId?: string } {
-  const record = (value && typeof value === 'object' ? value : {}) as { type?: unknown; status?: unknown; payload?: { packageId?: unknown } };
-  const text = (v: unknown) => (typeof v === 'string' ? v : undefined);
-  return { type: text(record.type), status: text(record.status), packageId: text(record.payload?.packageId) };
 }

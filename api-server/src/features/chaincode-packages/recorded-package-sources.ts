@@ -1,6 +1,6 @@
 import { OpsError, parsePackageUrl } from '@opssc/core';
 import type { LedgerPort } from '../../ledger/ledger-port';
-import { readPage } from '../../ledger/records';
+import { memberApiUrl, readPackageRecord, readPage, readProposal } from '../../ledger/records';
 
 /** A place the on-chain record of a package says it can be fetched from. */
 export interface PackageSource {
@@ -8,11 +8,6 @@ export interface PackageSource {
   /** What the source is, for messages: the record's packageUrl, or the proposer's api-server. */
   named: string;
 }
-
-type Json = Record<string, unknown>;
-
-const asObject = (value: unknown): Json => (value !== null && typeof value === 'object' ? (value as Json) : {});
-const str = (value: unknown): string | undefined => (typeof value === 'string' && value !== '' ? value : undefined);
 
 /** Ledger refusals that mean "this source does not exist", not "the ledger failed". */
 const MISSING = new Set(['PROPOSAL_NOT_FOUND', 'MEMBER_NOT_FOUND']);
@@ -26,7 +21,7 @@ const MISSING = new Set(['PROPOSAL_NOT_FOUND', 'MEMBER_NOT_FOUND']);
  */
 export async function recordedPackageSources(ledger: LedgerPort, packageId: string): Promise<PackageSource[] | undefined> {
   const sha256 = packageId.slice(packageId.lastIndexOf(':') + 1);
-  const records = readPage(await ledger.evaluate('ListChaincodePackages', [''])).items.map(asObject).filter((r) => r.packageId === packageId && r.sha256 === sha256);
+  const records = readPage(await ledger.evaluate('ListChaincodePackages', [''])).items.map(readPackageRecord).filter((r) => r.packageId === packageId && r.sha256 === sha256);
   if (records.length === 0) {
     return undefined;
   }
@@ -35,10 +30,8 @@ export async function recordedPackageSources(ledger: LedgerPort, packageId: stri
     if (source && !sources.has(source.url)) sources.set(source.url, source);
   };
   const proposalIds = new Set<string>();
-  for (const record of records) {
-    const packageUrl = str(record.packageUrl);
+  for (const { packageUrl, proposalId } of records) {
     add(packageUrl === undefined ? undefined : fetchable(packageUrl, `the packageUrl ${packageUrl}`));
-    const proposalId = str(record.proposalId);
     if (proposalId !== undefined && !proposalIds.has(proposalId)) {
       proposalIds.add(proposalId);
       add(await proposerSource(ledger, proposalId));
@@ -49,9 +42,9 @@ export async function recordedPackageSources(ledger: LedgerPort, packageId: stri
 
 /** The proposer's api-server of a deployment, from the apiUrl its member record publishes; undefined when it publishes none. */
 async function proposerSource(ledger: LedgerPort, proposalId: string): Promise<PackageSource | undefined> {
-  const proposer = str(asObject(await evaluateIfFound(ledger, 'GetProposal', proposalId)).proposer);
+  const { proposer } = readProposal(await evaluateIfFound(ledger, 'GetProposal', proposalId));
   if (proposer === undefined) return undefined;
-  const apiUrl = str(asObject(asObject(await evaluateIfFound(ledger, 'GetMember', proposer)).metadata).apiUrl);
+  const apiUrl = memberApiUrl(await evaluateIfFound(ledger, 'GetMember', proposer));
   // a query string would swallow the path appended after it
   if (apiUrl === undefined || apiUrl.includes('?')) return undefined;
   const url = `${apiUrl.replace(/\/+$/, '')}/api/v1/proposals/${encodeURIComponent(proposalId)}/package`;
