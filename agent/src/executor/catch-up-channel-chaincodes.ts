@@ -28,9 +28,9 @@ type Left =
 export type CatchUpDeps = Pick<ExecutorDeps, 'client' | 'clock' | 'timing'> & { deployer: ChaincodeDeployerPort; packageSource: PackageSourcePort };
 
 /**
- * How many times (every commitPollMs) a pass asks again while the peer has not yet processed the config
- * block that admitted this org. Right after the join that takes a few seconds; waiting for it here
- * saves a whole reconcile interval, and the bound keeps the agent's serial queue moving.
+ * How many times (every commitPollMs) a pass that follows the peer's join asks again while the peer has not
+ * yet processed the config block that admitted this org. That takes a few seconds; waiting for it saves a
+ * whole reconcile interval, and the bound keeps the agent's serial queue moving. Later passes do not wait.
  */
 const PEER_CATCH_UP_POLLS = 40;
 
@@ -43,9 +43,9 @@ const PEER_CATCH_UP_POLLS = 40;
  * installed, and does what is left, so a pass after a crash repeats nothing. Nothing is recorded on-chain;
  * what the agent cannot do is returned for the status board.
  */
-export async function catchUpChannelChaincodes(deps: CatchUpDeps, channel: string, me: string, log: CatchUpStepLog): Promise<CatchUpResult> {
+export async function catchUpChannelChaincodes(deps: CatchUpDeps, channel: string, me: string, log: CatchUpStepLog, justJoined = false): Promise<CatchUpResult> {
   let committed = await deps.deployer.committedDefinitions(channel);
-  for (let poll = 0; !committed && poll < PEER_CATCH_UP_POLLS; poll++) {
+  for (let poll = 0; justJoined && !committed && poll < PEER_CATCH_UP_POLLS; poll++) {
     await deps.clock.sleep(deps.timing.commitPollMs);
     committed = await deps.deployer.committedDefinitions(channel);
   }

@@ -147,7 +147,8 @@ export class ProposalDriver {
       report('idle', `this agent is not wired to join its peer; join it to ${channel} by hand`);
       return 'idle';
     }
-    if (!(await channelJoin.joinedChannels()).includes(channel)) {
+    const justJoined = !(await channelJoin.joinedChannels()).includes(channel);
+    if (justJoined) {
       const orderers = await this.otherMembersOrderers();
       const genesis = await channelJoin.fetchGenesisBlock(channel, orderers);
       if (!genesis) {
@@ -157,7 +158,7 @@ export class ProposalDriver {
       const joined = await channelJoin.joinPeer(genesis);
       this.log(proposal, { channel, step: 'JOIN_PEER', outcome: joined.alreadyJoined ? 'already-done' : 'done', detail: 'joined the peer with the genesis block' });
     }
-    return this.catchUpChaincodes(proposal, channel);
+    return this.catchUpChaincodes(proposal, channel, justJoined);
   }
 
   /**
@@ -166,7 +167,7 @@ export class ProposalDriver {
    * does what is left, so a definition the peer reports only once it has caught up is done by a later
    * drive. What only the operator can do is on the status board, and logged once per change.
    */
-  private async catchUpChaincodes(proposal: ProposalView, channel: string): Promise<DriveOutcome> {
+  private async catchUpChaincodes(proposal: ProposalView, channel: string, justJoined: boolean): Promise<DriveOutcome> {
     const { deployer, packageSource } = this.deps;
     const me = this.settings.mspId;
     const activity = { proposalId: proposal.id, proposalStatus: proposal.status, channel, step: 'CATCH_UP_CHAINCODES' };
@@ -174,7 +175,7 @@ export class ProposalDriver {
       this.status.report({ ...activity, state: 'idle', note: `the peer has joined ${channel}; this agent is not wired for chaincodes: install and approve ${channel}'s committed chaincodes by hand` });
       return 'idle';
     }
-    const result = await catchUpChannelChaincodes({ ...this.deps, deployer, packageSource }, channel, me, (record) => this.log(proposal, { channel, ...record }));
+    const result = await catchUpChannelChaincodes({ ...this.deps, deployer, packageSource }, channel, me, (record) => this.log(proposal, { channel, ...record }), justJoined);
     if (result.kind === 'complete') {
       const approved = result.approved.length > 0 ? `${me} approved ${result.approved.join(', ')}` : 'the peer reports no committed chaincode on it yet';
       this.status.report({ ...activity, state: 'idle', note: `the peer has joined ${channel}; ${approved}` });
